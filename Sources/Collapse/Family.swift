@@ -1,0 +1,109 @@
+import Randomness
+
+/// A metric a family reports at every generation.
+public struct MetricDescription: Sendable {
+    public let name: String
+    public let summary: String
+    public init(_ name: String, _ summary: String) {
+        self.name = name
+        self.summary = summary
+    }
+}
+
+/// A problem with a combination of parameter values that no single schema can see (e.g. T relative to d).
+public struct ParameterProblem: Sendable, Equatable {
+    /// The parameter the message is attached to.
+    public let parameter: String
+    public let message: String
+    public init(parameter: String, message: String) {
+        self.parameter = parameter
+        self.message = message
+    }
+}
+
+/// One block of work: replicates `replicates` of one cell under one regime, for `generations` generations.
+public struct SimulationRequest: Sendable {
+    public let parameters: CellParameters
+    public let regime: Regime
+    public let generations: Int
+    public let replicates: Range<Int>
+    public let seed: UInt64
+
+    public init(parameters: CellParameters, regime: Regime, generations: Int, replicates: Range<Int>, seed: UInt64) {
+        self.parameters = parameters
+        self.regime = regime
+        self.generations = generations
+        self.replicates = replicates
+        self.seed = seed
+    }
+
+    /// The random streams of one replicate (see `ReplicateStreams`).
+    public func streams(replicate: Int) -> ReplicateStreams {
+        ReplicateStreams(seed: seed, cellKey: parameters.key, replicate: replicate)
+    }
+}
+
+/// Metric values of a block of replicates: `values[metric][(replicate − first) · generations + (generation − 1)]`.
+public struct SimulationBlock: Sendable {
+    public let metricCount: Int
+    public let generations: Int
+    public let replicateCount: Int
+    public var values: [[Double]]
+    /// Number of fits that used the minimum-norm fallback instead of the fast path.
+    public var minimumNormFits: Int = 0
+    /// Number of fits in all.
+    public var fits: Int = 0
+
+    public init(metricCount: Int, generations: Int, replicateCount: Int) {
+        self.metricCount = metricCount
+        self.generations = generations
+        self.replicateCount = replicateCount
+        self.values = Array(repeating: Array(repeating: .nan, count: generations * replicateCount), count: metricCount)
+    }
+
+    /// Stores the metrics of replicate number `replicate` (0-based within the block) at `generation` (1-based).
+    @inline(__always)
+    public mutating func record(replicate: Int, generation: Int, _ metrics: [Double]) {
+        for m in 0..<metricCount { values[m][replicate * generations + generation - 1] = metrics[m] }
+    }
+}
+
+/// A model family plugged into the self-consuming loop: its parameters, metrics, theory and how to simulate
+/// replicates. One type per family, listed in `FamilyRegistry`.
+public protocol ModelFamily: Sendable {
+    /// The spec name, e.g. `linear-regression`.
+    static var name: String { get }
+    /// Bumped whenever the family's numbers can change for the same spec and seed.
+    static var version: Int { get }
+    static var summary: String { get }
+    /// The parameters in canonical order (the order of sweep axes and of CSV columns).
+    static var parameters: [ParameterSchema] { get }
+    static var metrics: [MetricDescription] { get }
+    static var regimes: [Regime] { get }
+    /// Names of the theory curves claims may name as bounds.
+    static var curveNames: [String] { get }
+
+    /// Errors in the combination of parameter values.
+    static func problems(_ parameters: CellParameters) -> [ParameterProblem]
+    /// Warnings to print for a cell (e.g. a fit that must fall back to the minimum-norm solution).
+    static func warnings(_ parameters: CellParameters) -> [String]
+    /// The theory curve a metric follows under a regime, or `nil` where no closed form applies.
+    static func theory(metric: String, regime: Regime, parameters: CellParameters) -> TheoryCurve?
+    /// A named curve (a bound or a reference law) for a metric, or `nil` if undefined for these parameters.
+    static func curve(named: String, metric: String, parameters: CellParameters) -> TheoryCurve?
+    /// Runs the replicates of `request` through every generation.
+    static func simulate(_ request: SimulationRequest) -> SimulationBlock
+}
+
+extension ModelFamily {
+    public static var metricNames: [String] { metrics.map(\.name) }
+}
+
+/// Every family the harness knows, by spec name.
+public enum FamilyRegistry {
+    public static let all: [any ModelFamily.Type] = [LinearRegression.self]
+
+    public static func family(named name: String) -> (any ModelFamily.Type)? {
+        all.first { $0.name == name }
+    }
+}

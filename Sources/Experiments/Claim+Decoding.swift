@@ -1,0 +1,80 @@
+import Collapse
+
+/// What claim validation needs to know of the spec around it.
+struct ClaimContext {
+    let file: String
+    let family: any ModelFamily.Type
+    let regimes: [Regime]
+    let generations: Int
+}
+
+extension Spec {
+    static func decodeClaims(_ value: JSONValue, context spec: ClaimContext) throws(SpecError) -> [Claim] {
+        guard case let .array(items) = value else {
+            throw SpecError(file: spec.file, path: "$.claims", message: "expected an array of claims, found \(value.kindDescription)")
+        }
+        var claims: [Claim] = []
+        for (i, item) in items.enumerated() {
+            let claim = try decodeClaim(item, path: "$.claims[\(i)]", spec: spec)
+            if claims.contains(where: { $0.id == claim.id }) {
+                throw SpecError(file: spec.file, path: "$.claims[\(i)].id", message: "expected a unique claim id, found \"\(claim.id)\" twice")
+            }
+            claims.append(claim)
+        }
+        return claims
+    }
+
+    static func decodeClaim(_ value: JSONValue, path: String, spec: ClaimContext) throws(SpecError) -> Claim {
+        let r = try FieldReader(file: spec.file, path: path, value: value)
+        try r.rejectUnknownKeys(allowed: claimKeys)
+        let kindNames = Claim.Kind.allCases.map(\.rawValue)
+        let kindText = try r.string("kind")
+        guard let kind = Claim.Kind(rawValue: kindText) else {
+            var message = "expected one of \(kindNames.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(kindText)\""
+            if let near = suggestion(for: kindText, among: kindNames) { message += " (did you mean \"\(near)\"?)" }
+            throw r.error("kind", message)
+        }
+        let metrics = spec.family.metricNames
+        let metric = try r.string("metric", default: metrics[0])
+        guard metrics.contains(metric) else {
+            throw r.error("metric", "expected a metric of \(spec.family.name) (\(metrics.joined(separator: ", "))), found \"\(metric)\"")
+        }
+        let regime = try runRegime(r, "regime", spec: spec)
+        var than: Regime? = nil
+        if kind == .lessThan {
+            than = try runRegime(r, "than", spec: spec)
+            guard than != regime else { throw r.error("than", "expected a regime other than \"\(regime.name)\", found the same") }
+        } else if r.object["than"] != nil {
+            throw r.error("than", "expected no \"than\" for a \(kind.rawValue) claim (only less-than compares two regimes)")
+        }
+        let curve = try r.optionalString("curve")
+        if kind == .belowBound && curve == nil {
+            throw r.error("curve", "expected the name of a bound (\(spec.family.curveNames.joined(separator: ", "))), found nothing (below-bound needs one)")
+        }
+        if let curve, !spec.family.curveNames.contains(curve) {
+            var message = "expected a theory curve of \(spec.family.name) (\(spec.family.curveNames.joined(separator: ", "))), found \"\(curve)\""
+            if let near = suggestion(for: curve, among: spec.family.curveNames) { message += " (did you mean \"\(near)\"?)" }
+            throw r.error("curve", message)
+        }
+        let k = try r.number("k", minimumExclusive: 0, default: 4)
+        let share = try r.number("share", minimumExclusive: 0, default: kind == .bounded ? 0.1 : 0.5)
+        let needsThree = kind == .growsWithoutBound || kind == .bounded
+        let from = try r.integer("from_generation", in: 1...spec.generations, default: 1)
+        let to = try r.integer("to_generation", in: from...spec.generations, default: spec.generations)
+        if needsThree && to - from < 2 {
+            throw r.error("to_generation", "expected at least 3 generations between from_generation and to_generation for \(kind.rawValue), found \(to - from + 1)")
+        }
+        let id = try r.string("id", default: "\(kind.rawValue)-\(regime.name)")
+        return Claim(id: id, kind: kind, metric: metric, regime: regime, than: than, curve: curve, k: k, share: share,
+                     fromGeneration: from, toGeneration: to, statement: try r.optionalString("statement"))
+    }
+
+    /// A regime named by a claim must be one the spec runs.
+    private static func runRegime(_ r: FieldReader, _ key: String, spec: ClaimContext) throws(SpecError) -> Regime {
+        let text = try r.string(key)
+        guard let regime = Regime(rawValue: text), spec.regimes.contains(regime) else {
+            throw r.error(key, "expected a regime this spec runs (\(spec.regimes.map(\.name).joined(separator: ", "))), found \"\(text)\"")
+        }
+        return regime
+    }
+}
