@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "CollapseTests", dependencies: ["Collapse", "LinearAlgebra", "Randomness", "TestSupport"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Collapse", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "TestSupport"]),
-        .testTarget(name: "HarnessTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "HarnessTests", dependencies: ["harness", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

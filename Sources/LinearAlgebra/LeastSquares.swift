@@ -40,15 +40,18 @@ public enum LeastSquares {
     }
 
     /// The minimum-norm least-squares solution X = A⁺B by the divide-and-conquer SVD (`dgelsd`), for any
-    /// shape and rank. Singular values below `rcond`·σ_max are treated as zero (`rcond < 0`: machine
-    /// precision). Returns the solution (columns(A) × nrhs) and the effective rank of A.
+    /// shape and rank. Singular values below `rcond`·σ_max are treated as zero. The default
+    /// rcond = ε·max(rows, columns) is numpy's `lstsq` default: LAPACK's own default (ε alone) keeps the
+    /// rounding-level singular values of a rank-deficient stacked design (e.g. [X; X] with T < d) and the
+    /// solution explodes. Returns the solution (columns(A) × nrhs) and the effective rank of A.
     /// - Throws: `LAPACKError.didNotConverge` if the SVD fails, `.nonFiniteInput` on NaN or infinity.
-    public static func minimumNorm(_ a: Matrix, _ b: Matrix, rcond: Double = -1) throws(LAPACKError) -> (solution: Matrix, rank: Int) {
+    public static func minimumNorm(_ a: Matrix, _ b: Matrix, rcond: Double? = nil) throws(LAPACKError) -> (solution: Matrix, rank: Int) {
         precondition(a.rows == b.rows, "minimumNorm: A and B must have the same number of rows")
         let m = a.rows, n = a.columns, nrhs = b.columns
         if n == 0 || nrhs == 0 { return (Matrix(rows: n, columns: nrhs), 0) }
         if !a.storage.allSatisfy(\.isFinite) || !b.storage.allSatisfy(\.isFinite) { throw .nonFiniteInput(routine: "dgelsd") }
         let ldb = max(1, max(m, n))
+        let threshold = rcond ?? Double.ulpOfOne * Double(max(m, n))
         var aw = a
         // B must have max(m, n) rows: the solution overwrites it.
         var bw = Matrix(rows: ldb, columns: nrhs)
@@ -60,7 +63,7 @@ public enum LeastSquares {
         _ = checkArguments(aw.storage.withUnsafeMutableBufferPointer { pa in
             bw.storage.withUnsafeMutableBufferPointer { pb in
                 LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, Int32(m), Int32(n), Int32(nrhs), pa.baseAddress, Int32(max(1, m)),
-                                    pb.baseAddress, Int32(ldb), &singular, rcond, &rank, &query, -1, &iquery)
+                                    pb.baseAddress, Int32(ldb), &singular, threshold, &rank, &query, -1, &iquery)
             }
         }, "dgelsd")
         var work = [Double](repeating: 0, count: max(1, Int(query)))
@@ -68,7 +71,7 @@ public enum LeastSquares {
         let info = aw.storage.withUnsafeMutableBufferPointer { pa in
             bw.storage.withUnsafeMutableBufferPointer { pb in
                 LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, Int32(m), Int32(n), Int32(nrhs), pa.baseAddress, Int32(max(1, m)),
-                                    pb.baseAddress, Int32(ldb), &singular, rcond, &rank, &work, Int32(work.count), &iwork)
+                                    pb.baseAddress, Int32(ldb), &singular, threshold, &rank, &work, Int32(work.count), &iwork)
             }
         }
         let positive = checkArguments(info, "dgelsd")
