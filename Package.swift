@@ -20,10 +20,10 @@ let package = Package(
         ),
 
         // MARK: - Library modules (imports point one way: LinearAlgebra → Collapse → Experiments → Reports → harness)
-        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         .target(name: "Randomness", exclude: ["README.md"]),
-        .target(name: "Collapse", dependencies: ["LinearAlgebra", "Randomness"]),
-        .target(name: "Experiments", dependencies: ["Collapse", "LinearAlgebra", "Randomness"]),
+        .target(name: "Collapse", dependencies: ["LinearAlgebra", "Randomness"], exclude: ["README.md"]),
+        .target(name: "Experiments", dependencies: ["Collapse", "LinearAlgebra", "Randomness"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["Experiments", "Collapse"]),
 
         // MARK: - Command line

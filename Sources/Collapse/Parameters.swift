@@ -70,9 +70,13 @@ public struct ParameterSchema: Sendable {
         }
     }
 
-    private static func range<T: Comparable & CustomStringConvertible>(_ lo: T, _ hi: T) -> String {
-        let noMax = (hi as? Int) == Int.max || (hi as? Double) == .greatestFiniteMagnitude
-        return noMax ? "≥ \(lo)" : "in [\(lo), \(hi)]"
+    private static func range(_ lo: Int, _ hi: Int) -> String {
+        hi == Int.max ? "≥ \(lo)" : "in [\(lo), \(hi)]"
+    }
+
+    private static func range(_ lo: Double, _ hi: Double) -> String {
+        let text = { (x: Double) in ParameterValue.real(x).description }
+        return hi == .greatestFiniteMagnitude ? "≥ \(text(lo))" : "in [\(text(lo)), \(text(hi))]"
     }
 }
 

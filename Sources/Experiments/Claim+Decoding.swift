@@ -69,11 +69,15 @@ extension Spec {
                      fromGeneration: from, toGeneration: to, statement: try r.optionalString("statement"))
     }
 
-    /// A regime named by a claim must be one the spec runs.
+    /// A regime named by a claim must be one of the family's. One the spec does not run (say after
+    /// `--set regimes=replace,accumulate`) is allowed: the claim is reported as SKIP, not checked.
     private static func runRegime(_ r: FieldReader, _ key: String, spec: ClaimContext) throws(SpecError) -> Regime {
         let text = try r.string(key)
-        guard let regime = Regime(rawValue: text), spec.regimes.contains(regime) else {
-            throw r.error(key, "expected a regime this spec runs (\(spec.regimes.map(\.name).joined(separator: ", "))), found \"\(text)\"")
+        let names = spec.family.regimes.map(\.name)
+        guard let regime = Regime(rawValue: text), spec.family.regimes.contains(regime) else {
+            var message = "expected a regime of \(spec.family.name) (\(names.joined(separator: ", "))), found \"\(text)\""
+            if let near = suggestion(for: text, among: names) { message += " (did you mean \"\(near)\"?)" }
+            throw r.error(key, message)
         }
         return regime
     }

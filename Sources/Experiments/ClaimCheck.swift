@@ -90,7 +90,8 @@ public enum ClaimCheck {
         }
         let reportedWorst = claim.kind == .growsWithoutBound ? -worst : worst
         if checked == 0 {
-            let reason = skipped.isEmpty ? "no cell runs this regime" : "no theory is defined in \(skipped.count == 1 ? "the cell" : "any cell") (\(skipped.prefix(3).joined(separator: "; ")))"
+            let missing = ([claim.regime] + (claim.than.map { [$0] } ?? [])).filter { regime in !cells.contains { $0.regimes.contains(regime) } }
+            let reason = !missing.isEmpty ? "the spec as run does not run \(missing.map(\.name).joined(separator: " or "))" : "no theory is defined in \(skipped.count == 1 ? "the cell" : "any cell") (\(skipped.prefix(3).joined(separator: "; ")))"
             return ClaimResult(claim: claim, verdict: .notApplicable, worstZ: .nan, worstCell: "", worstGeneration: 0, cellsChecked: 0,
                                replicates: replicates, reason: reason)
         }

@@ -59,19 +59,25 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// JSONSerialization reports the character offset of a syntax error; turn it into line:column.
+    /// JSONSerialization names the offending character's 0-based offset only in its description
+    /// ("Invalid value around character 15."); turn it into line:column. End of file points past the last byte.
     private static func syntaxMessage(_ data: Data) -> String {
         guard String(data: data, encoding: .utf8) != nil else { return "expected UTF-8 JSON, found bytes that are not UTF-8" }
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return "expected a JSON document, found a value that cannot be read"
         } catch let error as NSError {
-            let detail = (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "malformed JSON"
-            if let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int {
-                let (line, column) = lineAndColumn(data, offset: offset)
-                return "expected valid JSON, found a syntax error at line \(line), column \(column) (\(detail.trimmingCharacters(in: .punctuationCharacters)))"
+            let detail = ((error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "malformed JSON")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            var offset: Int? = nil
+            if detail.localizedCaseInsensitiveContains("end of file") {
+                offset = data.count
+            } else if let range = detail.range(of: "character ") {
+                offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
             }
-            return "expected valid JSON, found a syntax error (\(detail.trimmingCharacters(in: .punctuationCharacters)))"
+            guard let offset else { return "expected valid JSON, found a syntax error (\(detail))" }
+            let (line, column) = lineAndColumn(data, offset: offset)
+            return "expected valid JSON, found a syntax error at line \(line), column \(column) (\(detail))"
         }
     }
 
