@@ -47,6 +47,15 @@ public struct ParameterSchema: Sendable {
         self.summary = summary
     }
 
+    /// What a value must be, e.g. `an integer ≥ 1` or `one of "fixed", "fresh"`.
+    public var expectation: String {
+        switch kind {
+        case let .integer(lo, hi): return "an integer \(Self.range(lo, hi))"
+        case let .real(lo, hi): return "a number \(Self.range(lo, hi))"
+        case let .choice(options): return "one of \(options.map { "\"\($0)\"" }.joined(separator: ", "))"
+        }
+    }
+
     /// `nil` if `value` is acceptable, otherwise what was expected (for the one-line error).
     public func problem(with value: ParameterValue) -> String? {
         switch (kind, value) {

@@ -81,13 +81,11 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
+    /// Line and column (in characters, 1-based) of a byte offset.
     private static func lineAndColumn(_ data: Data, offset: Int) -> (Int, Int) {
-        var line = 1, column = 1
-        for (i, byte) in data.enumerated() {
-            if i >= offset { break }
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return (line, column)
+        let prefix = String(decoding: data.prefix(max(0, offset)), as: UTF8.self)
+        let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.count, (lines.last?.count ?? 0) + 1)
     }
 
     /// Canonical text: sorted keys, no insignificant white space, numbers in shortest round-trip form.

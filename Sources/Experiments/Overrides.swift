@@ -24,8 +24,10 @@ public enum Overrides {
                 continue
             }
             let familyName: String? = { if case let .string(s)? = top["family"] { return s }; return nil }()
-            let parameterNames = familyName.flatMap(FamilyRegistry.family(named:))?.parameters.map(\.name) ?? []
-            guard parameterNames.contains(key) else {
+            let family = familyName.flatMap(FamilyRegistry.family(named:))
+            let parameterNames = family?.parameters.map(\.name) ?? []
+            // With no known family the key cannot be checked here; validation then reports `$.family` first.
+            guard family == nil || parameterNames.contains(key) else {
                 let known = parameterNames + topLevel
                 var message = "expected a parameter of \(familyName ?? "the family") or a top-level field (\(known.joined(separator: ", "))), found \"\(key)\""
                 if let near = suggestion(for: key, among: known) { message += " (did you mean \"\(near)\"?)" }

@@ -64,7 +64,27 @@ extension Spec {
         self.replicates = replicates
         self.seed = UInt64(seedValue)
         self.claims = claims
-        self.asRun = json
+        self.asRun = Self.withDefaults(json, parameters: parameters)
+    }
+
+    /// The JSON with the schema version and every defaulted parameter written out, so that two specs that run
+    /// identically record the same spec and hash.
+    static func withDefaults(_ json: JSONValue, parameters: [(name: String, values: [ParameterValue])]) -> JSONValue {
+        guard case var .object(top) = json else { return json }
+        top["schema"] = .integer(schemaVersion)
+        guard case var .object(given)? = top["parameters"] else { return json }
+        for (name, values) in parameters where given[name] == nil {
+            let encoded = values.map { v -> JSONValue in
+                switch v {
+                case let .integer(i): return .integer(i)
+                case let .real(x): return .number(x)
+                case let .text(t): return .string(t)
+                }
+            }
+            given[name] = encoded.count == 1 ? encoded[0] : .array(encoded)
+        }
+        top["parameters"] = .object(given)
+        return .object(top)
     }
 
     /// Cross-parameter checks of the family, on every cell.
@@ -84,7 +104,7 @@ extension Spec {
             let path = "$.parameters.\(schema.name)"
             guard let raw = reader.object[schema.name] else {
                 guard let fallback = schema.defaultValue else {
-                    throw SpecError(file: file, path: path, message: "expected \(schema.summary), found nothing (the parameter is required)")
+                    throw SpecError(file: file, path: path, message: "expected \(schema.expectation) (\(schema.summary)), found nothing (the parameter is required)")
                 }
                 result.append((schema.name, [fallback]))
                 continue
@@ -95,7 +115,7 @@ extension Spec {
                 for (i, item) in items.enumerated() {
                     values.append(try parameterValue(item, schema: schema, file: file, path: "\(path)[\(i)]"))
                 }
-                if let dup = values.firstIndex(where: { v in values.filter { $0 == v }.count > 1 }) {
+                if let dup = values.indices.first(where: { i in values[..<i].contains(values[i]) }) {
                     throw SpecError(file: file, path: "\(path)[\(dup)]", message: "expected distinct sweep values, found \(values[dup]) twice")
                 }
             } else {
@@ -115,13 +135,7 @@ extension Spec {
             if case .integer = schema.kind, x == x.rounded(), abs(x) < 1e15 { value = .integer(Int(x)) } else { value = .real(x) }
         case let .string(s): value = .text(s)
         default:
-            let expected: String
-            switch schema.kind {
-            case .integer: expected = "an integer"
-            case .real: expected = "a number"
-            case let .choice(options): expected = "one of \(options.map { "\"\($0)\"" }.joined(separator: ", "))"
-            }
-            throw SpecError(file: file, path: path, message: "expected \(expected) (\(schema.summary)), found \(v.kindDescription)")
+            throw SpecError(file: file, path: path, message: "expected \(schema.expectation) (\(schema.summary)), found \(v.kindDescription)")
         }
         if let problem = schema.problem(with: value) { throw SpecError(file: file, path: path, message: problem) }
         return value

@@ -55,27 +55,21 @@ enum Fixture {
 
     /// Validates `json`; returns the error, or nil when it is valid.
     static func validationError(_ json: JSONValue, file: String = fileName) -> SpecError? {
-        do {
+        do throws(SpecError) {
             _ = try Spec(json: json, file: file)
             return nil
-        } catch let error as SpecError {
-            return error
         } catch {
-            Issue.record("unexpected error type \(type(of: error)): \(error)")
-            return nil
+            return error
         }
     }
 
     /// Loads `path` with overrides; returns the error, or nil when it loads.
     static func loadError(path: String, overrides: [String]) -> SpecError? {
-        do {
+        do throws(SpecError) {
             _ = try Spec.load(path: path, overrides: overrides)
             return nil
-        } catch let error as SpecError {
-            return error
         } catch {
-            Issue.record("unexpected error type \(type(of: error)): \(error)")
-            return nil
+            return error
         }
     }
 
@@ -112,14 +106,14 @@ extension JSONValue {
         guard let first = path.first else { return newValue ?? .null }
         let rest = Array(path.dropFirst())
         switch (self, first) {
-        case var (.object(o), .key(k)):
+        case (.object(var o), .key(let k)):
             if rest.isEmpty, newValue == nil {
                 o.removeValue(forKey: k)
             } else {
                 o[k] = (o[k] ?? .object([:])).setting(rest, to: newValue)
             }
             return .object(o)
-        case var (.array(a), .index(i)):
+        case (.array(var a), .index(let i)):
             if rest.isEmpty, newValue == nil {
                 a.remove(at: i)
             } else {
