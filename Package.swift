@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -22,7 +23,10 @@ let package = Package(
         // MARK: - Library modules (imports point one way: LinearAlgebra → Collapse → Experiments → Reports → harness)
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         .target(name: "Randomness", exclude: ["README.md"]),
-        .target(name: "Collapse", dependencies: ["LinearAlgebra", "Randomness"], exclude: ["README.md"]),
+        .target(
+            name: "Collapse",
+            dependencies: ["LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]),
         .target(name: "Experiments", dependencies: ["Collapse", "LinearAlgebra", "Randomness"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["Experiments", "Collapse"]),
 
@@ -39,7 +43,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"]),
-        .testTarget(name: "CollapseTests", dependencies: ["Collapse", "LinearAlgebra", "Randomness", "TestSupport"]),
+        .testTarget(name: "CollapseTests", dependencies: ["Collapse", "LinearAlgebra", "Randomness", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Collapse", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: ["harness", "TestSupport"]),

@@ -59,4 +59,14 @@ public struct ResultRow: Sendable {
     public let summary: Summary
     public let theory: Double?
     public let z: Double?
+
+    public init(cell: CellParameters, regime: Regime, generation: Int, metric: String, summary: Summary, theory: Double?, z: Double?) {
+        self.cell = cell
+        self.regime = regime
+        self.generation = generation
+        self.metric = metric
+        self.summary = summary
+        self.theory = theory
+        self.z = z
+    }
 }

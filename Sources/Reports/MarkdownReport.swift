@@ -4,75 +4,88 @@ import Experiments
 /// results.md: the claims and their verdicts, then per sweep cell and metric a table of the mean ± SE per regime
 /// beside its theory and z-score, at log-spaced generations so that a long run fits a page.
 public enum MarkdownReport {
-    public static func render(_ result: ExperimentResult, metadata: RunMetadata) -> String {
-        let spec = result.spec
+    /// Renders from what is on disk after a run: the spec as run, the rows of results.csv and run.json. The run
+    /// and `harness report` both call this, so a report regenerated from the files is byte-identical.
+    public static func render(spec: Spec, rows: [ResultRow], metadata: RunMetadata) -> String {
         var out = "# \(spec.title)\n\n"
         var facts = ["family `\(spec.family.name)` v\(spec.family.version)", "\(spec.replicates) replicates",
                      "\(spec.generations) generations", "seed \(spec.seed)"]
         if !spec.paper.isEmpty { facts.insert(spec.paper, at: 0) }
         out += facts.joined(separator: " · ") + "\n\n"
         if let description = spec.description { out += description + "\n\n" }
-        out += claimsSection(result)
-        let generations = tableGenerations(spec.generations)
-        for cell in result.cells {
-            out += cellSection(cell, result: result, generations: generations)
+        out += claimsSection(metadata.claims)
+        let generations = Set(tableGenerations(spec.generations))
+        var cellOrder: [String] = []
+        var rowsByCell: [String: [ResultRow]] = [:]
+        for row in rows {
+            let key = row.cell.key
+            if rowsByCell[key] == nil { cellOrder.append(key) }
+            rowsByCell[key, default: []].append(row)
+        }
+        for key in cellOrder {
+            let record = metadata.cells.first { $0.key == key }
+            out += cellSection(rowsByCell[key]!, record: record, spec: spec, generations: generations)
         }
         out += footer(metadata)
         return out
     }
 
-    static func claimsSection(_ result: ExperimentResult) -> String {
-        guard !result.claims.isEmpty else { return "" }
-        let passed = result.claims.filter { $0.verdict == .pass }.count
-        var out = "## Claims: \(passed) of \(result.claims.count) pass\n\n"
+    static func claimsSection(_ claims: [RunMetadata.ClaimRecord]) -> String {
+        guard !claims.isEmpty else { return "" }
+        let passed = claims.filter { $0.verdict == "PASS" }.count
+        var out = "## Claims: \(passed) of \(claims.count) pass\n\n"
         out += "| verdict | claim | check | worst z | where |\n|---|---|---|---:|---|\n"
-        for c in result.claims {
-            let claim = c.claim
-            var check = "\(claim.kind.rawValue): `\(claim.regime.name)`"
-            if let than = claim.than { check += " < `\(than.name)`" }
-            if let curve = claim.curve { check += " vs `\(curve)`" }
-            check += ", k = \(ReportNumber.compact(claim.k))"
-            if claim.kind == .growsWithoutBound || claim.kind == .bounded { check += ", share = \(ReportNumber.compact(claim.share))" }
-            let z = c.worstZ.isFinite ? ReportNumber.fixed(c.worstZ, 2) + (claim.kind == .matchesTheory ? " (abs)" : "") : "–"
-            var place = c.verdict == .notApplicable ? (c.reason ?? "") : "generation \(c.worstGeneration)"
+        for c in claims {
+            var check = "\(c.kind): `\(c.regime)`"
+            if let than = c.than { check += " < `\(than)`" }
+            if let curve = c.curve { check += " vs `\(curve)`" }
+            check += ", k = \(ReportNumber.compact(c.k))"
+            if c.kind == Claim.Kind.growsWithoutBound.rawValue || c.kind == Claim.Kind.bounded.rawValue {
+                check += ", share = \(ReportNumber.compact(c.share))"
+            }
+            let z = c.worstZ.map { ReportNumber.fixed($0, 2) + (c.kind == Claim.Kind.matchesTheory.rawValue ? " (abs)" : "") } ?? "–"
+            var place = c.verdict == "SKIP" ? (c.reason ?? "") : "generation \(c.worstGeneration)"
             if !c.worstCell.isEmpty { place += ", \(c.worstCell)" }
-            if c.verdict == .fail, let reason = c.reason { place += "; \(reason)" }
-            let statement = claim.statement.map { " — \($0)" } ?? ""
-            out += "| **\(c.verdict.rawValue)** | `\(claim.id)`\(statement) | \(check) | \(z) | \(place) |\n"
+            if c.verdict == "FAIL", let reason = c.reason { place += "; \(reason)" }
+            let statement = c.statement.map { " — \($0)" } ?? ""
+            out += "| **\(c.verdict)** | `\(c.id)`\(statement) | \(check) | \(z) | \(place) |\n"
         }
         return out + "\n"
     }
 
-    static func cellSection(_ cell: CellResult, result: ExperimentResult, generations: [Int]) -> String {
-        let spec = result.spec
-        var out = "## \(cell.parameters.entries.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))\n\n"
-        for warning in cell.warnings { out += "> Warning: \(warning)\n\n" }
-        if cell.minimumNormFits > 0 {
-            out += "> \(cell.minimumNormFits) of \(cell.fits) fits used the minimum-norm solution.\n\n"
+    static func cellSection(_ rows: [ResultRow], record: RunMetadata.CellRecord?, spec: Spec, generations: Set<Int>) -> String {
+        let cell = rows[0].cell
+        var out = "## \(cell.entries.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))\n\n"
+        for warning in record?.warnings ?? [] { out += "> Warning: \(warning)\n\n" }
+        if let record, record.minimumNormFits > 0 {
+            out += "> \(record.minimumNormFits) of \(record.fits) fits used the minimum-norm solution.\n\n"
         }
-        for (m, metric) in spec.family.metrics.enumerated() {
+        let regimes = spec.regimes.filter { r in rows.contains { $0.regime == r } }
+        for metric in spec.family.metrics {
+            let metricRows = rows.filter { $0.metric == metric.name }
+            guard !metricRows.isEmpty else { continue }
             out += "**\(metric.name)**: \(metric.summary).\n"
-            var formulas: [String] = []
-            for (r, regime) in cell.regimes.enumerated() {
-                let formula = cell.theory[r][m].map { "`\(regime.name)`: \($0.formula)" } ?? "`\(regime.name)`: no closed form"
-                formulas.append(formula)
+            let formulas = regimes.map { regime in
+                spec.family.theory(metric: metric.name, regime: regime, parameters: cell)
+                    .map { "`\(regime.name)`: \($0.formula)" } ?? "`\(regime.name)`: no closed form"
             }
             out += "Theory — " + formulas.joined(separator: "; ") + ".\n\n"
             var header = "| generation |"
             var rule = "|---:|"
-            for regime in cell.regimes {
+            for regime in regimes {
                 header += " \(regime.name) mean ± SE | theory | z |"
                 rule += "---:|---:|---:|"
             }
             out += header + "\n" + rule + "\n"
-            for g in generations {
+            var byGeneration: [Int: [Regime: ResultRow]] = [:]
+            for row in metricRows where generations.contains(row.generation) { byGeneration[row.generation, default: [:]][row.regime] = row }
+            for g in byGeneration.keys.sorted() {
                 var line = "| \(g) |"
-                for r in cell.regimes.indices {
-                    let summary = Summary(cell.traces[r][m].atGeneration(g))
-                    let theory = cell.theory[r][m]?.value(g)
-                    line += " \(ReportNumber.significant(summary.mean)) ± \(ReportNumber.significant(summary.standardError, 2)) |"
-                    line += " \(theory.map { ReportNumber.significant($0) } ?? "–") |"
-                    line += " \(theory.map { ReportNumber.fixed(summary.z(against: $0), 2) } ?? "–") |"
+                for regime in regimes {
+                    guard let row = byGeneration[g]?[regime] else { line += " – | – | – |"; continue }
+                    line += " \(ReportNumber.significant(row.summary.mean)) ± \(ReportNumber.significant(row.summary.standardError, 2)) |"
+                    line += " \(row.theory.map { ReportNumber.significant($0) } ?? "–") |"
+                    line += " \(row.z.map { ReportNumber.fixed($0, 2) } ?? "–") |"
                 }
                 out += line + "\n"
             }

@@ -43,8 +43,11 @@ struct RunCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: out ?? "results/\(spec.name)")
         let metadata = RunMetadata(result: result, provenance: Provenance.collect(started: started))
         do {
-            try AtomicFile.write(CSVReport.render(result), to: directory.appendingPathComponent("results.csv"))
-            try AtomicFile.write(MarkdownReport.render(result, metadata: metadata), to: directory.appendingPathComponent("results.md"))
+            let rows = result.rows
+            try AtomicFile.write(CSVReport.render(parameterNames: spec.family.parameters.map(\.name), rows: rows),
+                                 to: directory.appendingPathComponent("results.csv"))
+            try AtomicFile.write(MarkdownReport.render(spec: spec, rows: rows, metadata: metadata),
+                                 to: directory.appendingPathComponent("results.md"))
             try AtomicFile.write(metadata.render(), to: directory.appendingPathComponent("run.json"))
         } catch {
             throw SpecError(file: directory.path, path: "--out", message: "expected a writable folder, found an error: \(error.localizedDescription)")

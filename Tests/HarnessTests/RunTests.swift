@@ -5,7 +5,7 @@ import Testing
 @Suite("harness run")
 struct RunTests {
     static let accumulatePath = HarnessBinary.packageRoot.appendingPathComponent("experiments/accumulate.json").path
-    static let csvHeader = "d,T,sigma2,design,regime,generation,metric,mean,se,ci_low,ci_high,theory,z,n_replicates"
+    static let csvHeader = "d,T,sigma2,design,regime,generation,metric,mean,se,ci_low,ci_high,median,median_ci_low,median_ci_high,theory,z,n_replicates,n_nonfinite"
 
     /// Sized so that all six claims of accumulate.json hold with a margin (the weakest, accumulate-flattens, needs
     /// about 50 generations × 500 replicates to reach z ≤ −4; at 30 × 300 its expected z is only about −3).
@@ -42,15 +42,15 @@ struct RunTests {
             let body = rows.dropFirst().filter { !$0.isEmpty }
             #expect(body.count == 3 * Self.generations)
             let fields = body.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            #expect(fields.allSatisfy { $0.count == 14 })
+            #expect(fields.allSatisfy { $0.count == 18 })
             #expect(fields.map { $0[4] } == ["replace", "accumulate", "accumulate-subsample"].flatMap { Array(repeating: $0, count: Self.generations) })
             #expect(fields.map { Int($0[5]) } == Array(repeating: Array(1...Self.generations), count: 3).flatMap { $0 })
             #expect(fields.allSatisfy { $0[0] == "10" && $0[1] == "100" && $0[2] == "1" && $0[3] == "fixed" && $0[6] == "test_error" })
-            #expect(fields.allSatisfy { $0[13] == "\(Self.replicates)" })
+            #expect(fields.allSatisfy { $0[16] == "\(Self.replicates)" && $0[17] == "0" })
             #expect(fields.allSatisfy { Double($0[7])?.isFinite == true && Double($0[8]).map { $0 > 0 } == true })
             // Replace and accumulate have theory; accumulate-subsample has none.
-            #expect(fields.filter { $0[4] != "accumulate-subsample" }.allSatisfy { Double($0[11]) != nil && Double($0[12]) != nil })
-            #expect(fields.filter { $0[4] == "accumulate-subsample" }.allSatisfy { $0[11].isEmpty && $0[12].isEmpty })
+            #expect(fields.filter { $0[4] != "accumulate-subsample" }.allSatisfy { Double($0[14]) != nil && Double($0[15]) != nil })
+            #expect(fields.filter { $0[4] == "accumulate-subsample" }.allSatisfy { $0[14].isEmpty && $0[15].isEmpty })
 
             // results.md
             let md = try String(contentsOf: out.appendingPathComponent("results.md"), encoding: .utf8)

@@ -23,22 +23,45 @@ func handMadeResult() throws -> ExperimentResult {
     return ExperimentResult(spec: spec, cells: [cell], claims: claims, threads: 1, wallSeconds: 0.5)
 }
 
+func csv(_ result: ExperimentResult) -> String {
+    CSVReport.render(parameterNames: result.spec.family.parameters.map(\.name), rows: result.rows)
+}
+
+func metadata(_ result: ExperimentResult) -> RunMetadata {
+    RunMetadata(result: result, provenance: Provenance(harnessVersion: "0.1.0", gitCommit: "0123456789abcdef", gitDirty: true,
+                                                       blas: "TestBLAS", blasLibraries: [], host: "h", started: "2026-01-01T00:00:00Z"))
+}
+
 @Suite struct CSVReportTests {
     @Test func layoutAndExactNumbers() throws {
-        let lines = CSVReport.render(try handMadeResult()).split(separator: "\n").map(String.init)
-        #expect(lines[0] == "d,T,sigma2,design,regime,generation,metric,mean,se,ci_low,ci_high,theory,z,n_replicates")
+        let lines = csv(try handMadeResult()).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "d,T,sigma2,design,regime,generation,metric,mean,se,ci_low,ci_high,median,median_ci_low,median_ci_high,theory,z,n_replicates,n_nonfinite")
         #expect(lines.count == 1 + 2 * 3)
         // Generation 1 of replace: values 0.2 and 0.4, mean 0.3 (as the double 0.2 + 0.4 divided by 2), SE 0.1.
         let fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(fields[0...6] == ["2", "10", "1", "fixed", "replace", "1", "test_error"])
         #expect(Double(fields[7]) == (0.2 + 0.4) / 2)
         #expect(abs(Double(fields[8])! - 0.1) < 1e-15)
-        #expect(Double(fields[11]) == 2.0 / 7.0)  // σ²d/(T−d−1) = 2/7 at generation 1
-        #expect(fields[13] == "2")
-        // No theory for accumulate-subsample: empty theory and z; the NaN at generation 2 is printed, not hidden.
+        #expect(Double(fields[11]) == (0.2 + 0.4) / 2)  // median of two values
+        #expect(Double(fields[14]) == 2.0 / 7.0)  // σ²d/(T−d−1) = 2/7 at generation 1
+        #expect(fields[16] == "2" && fields[17] == "0")
+        // No theory for accumulate-subsample: empty theory and z; the NaN at generation 2 is printed and counted.
         let subsample = lines.filter { $0.contains(",accumulate-subsample,") }
-        #expect(subsample.allSatisfy { $0.hasSuffix(",,,2") })
-        #expect(subsample[1].contains(",NaN,"))
+        #expect(subsample[0].hasSuffix(",,,2,0"))
+        #expect(subsample[1].contains(",NaN,") && subsample[1].hasSuffix(",,,2,1"))
+    }
+
+    @Test func readsBackExactly() throws {
+        let result = try handMadeResult()
+        let text = csv(result)
+        let rows = try CSVReport.parse(text, family: LinearRegression.self)
+        #expect(rows.count == result.rows.count)
+        #expect(CSVReport.render(parameterNames: ["d", "T", "sigma2", "design"], rows: rows) == text)
+        // The Markdown from the rows read back equals the Markdown of the run: `harness report` relies on it.
+        let meta = metadata(result)
+        #expect(MarkdownReport.render(spec: result.spec, rows: rows, metadata: meta)
+                == MarkdownReport.render(spec: result.spec, rows: result.rows, metadata: meta))
+        #expect(throws: CSVReport.ParseError.self) { try CSVReport.parse("a,b\n1,2\n", family: LinearRegression.self) }
     }
 
     @Test func quotingFollowsRFC4180() {
@@ -57,9 +80,7 @@ func handMadeResult() throws -> ExperimentResult {
 
     @Test func reportShowsClaimsTheoryAndProvenance() throws {
         let result = try handMadeResult()
-        let provenance = Provenance(harnessVersion: "0.1.0", gitCommit: "0123456789abcdef", gitDirty: true, blas: "TestBLAS",
-                                    blasLibraries: [], host: "h", started: "2026-01-01T00:00:00Z")
-        let text = MarkdownReport.render(result, metadata: RunMetadata(result: result, provenance: provenance))
+        let text = MarkdownReport.render(spec: result.spec, rows: result.rows, metadata: metadata(result))
         #expect(text.hasPrefix("# tiny\n"))
         #expect(text.contains("## Claims: 1 of 1 pass"))
         #expect(text.contains("| 1 | 0.3 ± 0.1 | 0.2857 | 0.14 |"))
@@ -79,6 +100,9 @@ func handMadeResult() throws -> ExperimentResult {
         #expect(meta.specHash == RunMetadata.hash(of: result.spec))
         #expect(meta.specHash.hasPrefix("fnv1a64:") && meta.specHash.count == 8 + 16)
         #expect(!meta.provenance.blas.isEmpty)
+        let back = try RunMetadata.read(Data(meta.render().utf8))
+        #expect(back.claims == meta.claims && back.cells == meta.cells && back.specHash == meta.specHash)
+        #expect(try back.validatedSpec().name == "tiny")
     }
 }
 
