@@ -48,8 +48,8 @@ extension Spec {
             throw r.error("than", "expected no \"than\" for a \(kind.rawValue) claim (only less-than compares two regimes)")
         }
         let curve = try r.optionalString("curve")
-        if kind == .belowBound && curve == nil {
-            throw r.error("curve", "expected the name of a bound (\(spec.family.curveNames.joined(separator: ", "))), found nothing (below-bound needs one)")
+        if (kind == .belowBound || kind == .aboveBound) && curve == nil {
+            throw r.error("curve", "expected the name of a bound (\(spec.family.curveNames.joined(separator: ", "))), found nothing (\(kind.rawValue) needs one)")
         }
         if let curve, !spec.family.curveNames.contains(curve) {
             var message = "expected a theory curve of \(spec.family.name) (\(spec.family.curveNames.joined(separator: ", "))), found \"\(curve)\""
@@ -65,8 +65,22 @@ extension Spec {
             throw r.error("to_generation", "expected at least 3 generations between from_generation and to_generation for \(kind.rawValue), found \(to - from + 1)")
         }
         let id = try r.string("id", default: "\(kind.rawValue)-\(regime.name)")
+        let statisticText = try r.string("statistic", default: Claim.Statistic.mean.rawValue)
+        guard let statistic = Claim.Statistic(rawValue: statisticText) else {
+            throw r.error("statistic", "expected \"mean\" or \"median\", found \"\(statisticText)\"")
+        }
+        var filter: [(String, ParameterValue)] = []
+        if let whereValue = r.object["where"] {
+            let w = try FieldReader(file: spec.file, path: "\(path).where", value: whereValue)
+            try w.rejectUnknownKeys(allowed: spec.family.parameters.map(\.name))
+            for schema in spec.family.parameters {
+                guard let v = w.object[schema.name] else { continue }
+                filter.append((schema.name, try Spec.parameterValue(v, schema: schema, file: spec.file, path: "\(path).where.\(schema.name)")))
+            }
+        }
         return Claim(id: id, kind: kind, metric: metric, regime: regime, than: than, curve: curve, k: k, share: share,
-                     fromGeneration: from, toGeneration: to, statement: try r.optionalString("statement"))
+                     fromGeneration: from, toGeneration: to, statement: try r.optionalString("statement"),
+                     statistic: statistic, filter: filter)
     }
 
     /// A regime named by a claim must be one of the family's. One the spec does not run (say after

@@ -6,7 +6,8 @@ import Collapse
 /// `generations` and in every sweep cell where it applies:
 /// - `matches-theory`: |mean − theory| ≤ k·SE. PASS says the data cannot tell the mean from the formula at
 ///   this many replicates; FAIL says they can.
-/// - `below-bound`: mean ≤ bound + k·SE, with `bound` a named theory curve of the family.
+/// - `below-bound`: mean ≤ bound + k·SE, with `curve` a named theory curve of the family.
+/// - `above-bound`: mean ≥ bound − k·SE (a floor the data must reach, e.g. strong model collapse's p₂²c²).
 /// - `less-than`: `regime` is significantly below `than`: mean(A − B) ≤ −k·SE(A − B), the difference taken per
 ///   replicate (regimes share random streams, so the comparison is paired).
 /// - `grows-without-bound`: the rise over the later half, e(G) − e(mid), is still at least `share` (default 0.5)
@@ -15,10 +16,19 @@ import Collapse
 ///   curve a ratio near 0.
 /// - `bounded`: the opposite, the later rise is significantly below `share` (default 0.1) of the earlier:
 ///   z ≤ −k. A finite run cannot prove a limit exists; this checks the curve has flattened.
+///
+/// `statistic: median` checks the median instead of the mean, with the SE read off its distribution-free confidence
+/// interval (for heavy-tailed metrics, PAPERS.md §0.5). `where` restricts the claim to the cells whose parameters
+/// take the given values (e.g. a law that holds only for generations k ≤ M, claimed separately per M).
 public struct Claim: Sendable, Equatable {
+    public enum Statistic: String, CaseIterable, Sendable {
+        case mean, median
+    }
+
     public enum Kind: String, CaseIterable, Sendable {
         case matchesTheory = "matches-theory"
         case belowBound = "below-bound"
+        case aboveBound = "above-bound"
         case lessThan = "less-than"
         case growsWithoutBound = "grows-without-bound"
         case bounded
@@ -40,9 +50,25 @@ public struct Claim: Sendable, Equatable {
     public let toGeneration: Int
     /// The claim in words, as the paper states it.
     public let statement: String?
+    public let statistic: Statistic
+    /// Only cells whose parameters have these values (compared as canonical text) are checked.
+    public let filter: [(String, ParameterValue)]
+
+    public static func == (a: Claim, b: Claim) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.metric == b.metric && a.regime == b.regime && a.than == b.than
+            && a.curve == b.curve && a.k == b.k && a.share == b.share && a.fromGeneration == b.fromGeneration
+            && a.toGeneration == b.toGeneration && a.statement == b.statement && a.statistic == b.statistic
+            && a.filter.map { "\($0.0)=\($0.1)" } == b.filter.map { "\($0.0)=\($0.1)" }
+    }
+
+    /// Whether the claim applies to a cell.
+    public func applies(to cell: CellParameters) -> Bool {
+        filter.allSatisfy { name, value in cell[name]?.description == value.description }
+    }
 
     public init(id: String, kind: Kind, metric: String, regime: Regime, than: Regime?, curve: String?, k: Double,
-                share: Double, fromGeneration: Int, toGeneration: Int, statement: String?) {
+                share: Double, fromGeneration: Int, toGeneration: Int, statement: String?,
+                statistic: Statistic = .mean, filter: [(String, ParameterValue)] = []) {
         self.id = id
         self.kind = kind
         self.metric = metric
@@ -54,5 +80,7 @@ public struct Claim: Sendable, Equatable {
         self.fromGeneration = fromGeneration
         self.toGeneration = toGeneration
         self.statement = statement
+        self.statistic = statistic
+        self.filter = filter
     }
 }

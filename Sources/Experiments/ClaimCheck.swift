@@ -19,8 +19,9 @@ public struct ClaimResult: Sendable {
     public var line: String {
         var s = "\(verdict.rawValue) \(claim.id): \(claim.kind.rawValue) \(claim.regime.name)"
         if let than = claim.than { s += " < \(than.name)" }
-        s += " \(claim.metric)"
+        s += " \(claim.statistic == .median ? "median " : "")\(claim.metric)"
         if let curve = claim.curve { s += " (curve \(curve))" }
+        if !claim.filter.isEmpty { s += " where \(claim.filter.map { "\($0.0)=\($0.1)" }.joined(separator: ","))" }
         if verdict != .notApplicable {
             let label = claim.kind == .matchesTheory ? "worst |z|" : "worst z"
             s += ", \(label) = \(ReportNumber.fixed(worstZ, 2)) at generation \(worstGeneration)"
@@ -39,14 +40,20 @@ public enum ClaimCheck {
             return ClaimResult(claim: claim, verdict: .fail, worstZ: .nan, worstCell: "", worstGeneration: 0, cellsChecked: 0,
                                replicates: replicates, reason: "the family has no metric \(claim.metric)")
         }
-        // Larger is worse for every kind once z is oriented: matches |z| ≤ k, below z ≤ k, less-than/bounded z ≤ −k, grows −z ≤ −k.
+        // Larger is worse for every kind once z is oriented: matches |z| ≤ k, below z ≤ k, above −z ≤ k,
+        // less-than/bounded z ≤ −k, grows −z ≤ −k.
         var worst = -Double.infinity
         var worstCell = "", worstGeneration = 0
         var checked = 0
         var failure: String? = nil
         var skipped: [String] = []
         func consider(_ z: Double, _ cell: CellResult, _ g: Int) {
-            let oriented = claim.kind == .matchesTheory ? abs(z) : (claim.kind == .growsWithoutBound ? -z : z)
+            let oriented: Double
+            switch claim.kind {
+            case .matchesTheory: oriented = abs(z)
+            case .growsWithoutBound, .aboveBound: oriented = -z
+            default: oriented = z
+            }
             if oriented.isNaN, failure == nil { failure = "a non-finite value at generation \(g) (\(cell.parameters.key))" }
             if oriented > worst || (worst == -.infinity && oriented.isNaN) {
                 worst = oriented
@@ -54,11 +61,16 @@ public enum ClaimCheck {
                 worstGeneration = g
             }
         }
-        for cell in cells {
+        /// z of the claim's statistic of `values` against `reference`.
+        func z(_ values: [Double], _ reference: Double) -> Double {
+            let s = Summary(values)
+            return claim.statistic == .mean ? s.z(against: reference) : s.medianZ(against: reference)
+        }
+        for cell in cells where claim.applies(to: cell.parameters) {
             guard let trace = cell.trace(claim.regime, metricIndex: m) else { continue }
             let range = claim.fromGeneration...claim.toGeneration
             switch claim.kind {
-            case .matchesTheory, .belowBound:
+            case .matchesTheory, .belowBound, .aboveBound:
                 let curve = claim.curve.map { family.curve(named: $0, metric: claim.metric, parameters: cell.parameters) }
                     ?? family.theory(metric: claim.metric, regime: claim.regime, parameters: cell.parameters)
                 guard let curve else { skipped.append(cell.parameters.key); continue }
@@ -66,7 +78,7 @@ public enum ClaimCheck {
                 for g in range {
                     guard let t = curve.value(g) else { continue }
                     any = true
-                    consider(Summary(trace.atGeneration(g)).z(against: t), cell, g)
+                    consider(z(trace.atGeneration(g), t), cell, g)
                 }
                 if any { checked += 1 } else { skipped.append(cell.parameters.key) }
             case .lessThan:
@@ -74,7 +86,7 @@ public enum ClaimCheck {
                 checked += 1
                 for g in range {
                     let diff = (0..<trace.replicates).map { trace.value(replicate: $0, generation: g) - other.value(replicate: $0, generation: g) }
-                    consider(Summary(diff).z(against: 0), cell, g)
+                    consider(z(diff, 0), cell, g)
                 }
             case .growsWithoutBound, .bounded:
                 checked += 1
@@ -85,19 +97,20 @@ public enum ClaimCheck {
                     let c = trace.value(replicate: r, generation: last)
                     return (c - b) - claim.share * (b - a)
                 }
-                consider(Summary(stat).z(against: 0), cell, last)
+                consider(z(stat, 0), cell, last)
             }
         }
-        let reportedWorst = claim.kind == .growsWithoutBound ? -worst : worst
+        let reportedWorst = (claim.kind == .growsWithoutBound || claim.kind == .aboveBound) ? -worst : worst
         if checked == 0 {
             let missing = ([claim.regime] + (claim.than.map { [$0] } ?? [])).filter { regime in !cells.contains { $0.regimes.contains(regime) } }
-            let reason = !missing.isEmpty ? "the spec as run does not run \(missing.map(\.name).joined(separator: " or "))" : "no theory is defined in \(skipped.count == 1 ? "the cell" : "any cell") (\(skipped.prefix(3).joined(separator: "; ")))"
+            let noCell = !cells.contains { claim.applies(to: $0.parameters) }
+            let reason = noCell ? "no cell matches where \(claim.filter.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))" : !missing.isEmpty ? "the spec as run does not run \(missing.map(\.name).joined(separator: " or "))" : "no theory is defined in \(skipped.count == 1 ? "the cell" : "any cell") (\(skipped.prefix(3).joined(separator: "; ")))"
             return ClaimResult(claim: claim, verdict: .notApplicable, worstZ: .nan, worstCell: "", worstGeneration: 0, cellsChecked: 0,
                                replicates: replicates, reason: reason)
         }
         let threshold: Double
         switch claim.kind {
-        case .matchesTheory, .belowBound: threshold = claim.k
+        case .matchesTheory, .belowBound, .aboveBound: threshold = claim.k
         case .lessThan, .bounded, .growsWithoutBound: threshold = -claim.k
         }
         var passes = failure == nil && worst <= threshold

@@ -36,10 +36,11 @@ public enum MarkdownReport {
         var out = "## Claims: \(passed) of \(claims.count) pass\n\n"
         out += "| verdict | claim | check | worst z | where |\n|---|---|---|---:|---|\n"
         for c in claims {
-            var check = "\(c.kind): `\(c.regime)`"
+            var check = "\(c.kind)\(c.statistic == "median" ? " (median)" : ""): `\(c.regime)`"
             if let than = c.than { check += " < `\(than)`" }
             if let curve = c.curve { check += " vs `\(curve)`" }
             check += ", k = \(ReportNumber.compact(c.k))"
+            if !c.filter.isEmpty { check += ", where \(c.filter.joined(separator: ", "))" }
             if c.kind == Claim.Kind.growsWithoutBound.rawValue || c.kind == Claim.Kind.bounded.rawValue {
                 check += ", share = \(ReportNumber.compact(c.share))"
             }

@@ -31,9 +31,13 @@ public struct RunMetadata: Codable, Sendable {
         public let replicates: Int
         public let reason: String?
         public let line: String
+        public let statistic: String
+        /// The `where` filter as `name=value` pairs.
+        public let filter: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, regime, than, curve, metric, k, share, statement, verdict, reason, line, replicates
+            case id, kind, regime, than, curve, metric, k, share, statement, verdict, reason, line, replicates, statistic
+            case filter = "where"
             case fromGeneration = "from_generation", toGeneration = "to_generation", worstZ = "worst_z"
             case worstGeneration = "worst_generation", worstCell = "worst_cell", cellsChecked = "cells_checked"
         }
@@ -45,6 +49,7 @@ public struct RunMetadata: Codable, Sendable {
             statement = c.statement; verdict = r.verdict.rawValue; worstZ = r.worstZ.isFinite ? r.worstZ : nil
             worstGeneration = r.worstGeneration; worstCell = r.worstCell; cellsChecked = r.cellsChecked
             replicates = r.replicates; reason = r.reason; line = r.line
+            statistic = c.statistic.rawValue; filter = c.filter.map { "\($0.0)=\($0.1)" }
         }
     }
 

@@ -300,3 +300,90 @@ struct ClaimCheckTests {
         #expect(result.reason?.contains("accumulate") == true, "the reason names the regime: \(result.reason ?? "none")")
     }
 }
+
+/// `statistic`, `where` and `above-bound`, on hand-made traces.
+@Suite("claim options") struct ClaimOptionTests {
+    static func cell(_ T: Int, values: [Double]) -> CellResult {
+        let parameters = CellParameters([("d", .integer(2)), ("T", .integer(T)), ("sigma2", .integer(1)), ("design", .text("fixed"))])
+        return CellResult(parameters: parameters, regimes: [.replace],
+                          traces: [[Trace(generations: 1, replicates: values.count, values: values)]],
+                          theory: [[LinearRegression.theory(metric: "test_error", regime: .replace, parameters: parameters)]],
+                          fits: values.count, minimumNormFits: 0, warnings: [])
+    }
+
+    static func claim(_ kind: Claim.Kind, curve: String? = nil, statistic: Claim.Statistic = .mean,
+                      filter: [(String, ParameterValue)] = []) -> Claim {
+        Claim(id: "c", kind: kind, metric: "test_error", regime: .replace, than: nil, curve: curve, k: 4, share: 0.5,
+              fromGeneration: 1, toGeneration: 1, statement: nil, statistic: statistic, filter: filter)
+    }
+
+    /// n values spread evenly by ±2·step around `center`.
+    static func around(_ center: Double, count n: Int, step: Double) -> [Double] {
+        var values: [Double] = []
+        for i in 0..<n { values.append(center + step * Double(i % 5 - 2)) }
+        return values
+    }
+
+    @Test func medianIgnoresAnOutlierThatMovesTheMean() {
+        // σ²d/(T−d−1) = 2/7 at T = 10. 99 values near the theory plus one huge outlier.
+        let values: [Double] = Self.around(2.0 / 7.0, count: 99, step: 0.001) + [1e6]
+        let cells = [Self.cell(10, values: values)]
+        let byMean = ClaimCheck.evaluate(Self.claim(.matchesTheory), family: LinearRegression.self, cells: cells, replicates: 100)
+        let byMedian = ClaimCheck.evaluate(Self.claim(.matchesTheory, statistic: .median), family: LinearRegression.self, cells: cells, replicates: 100)
+        #expect(byMedian.verdict == ClaimResult.Verdict.pass)
+        #expect(byMean.verdict == ClaimResult.Verdict.pass)  // the outlier inflates the SE as much as the mean: one reason to prefer medians
+        let off: [Double] = Self.around(3.0 / 7.0, count: 99, step: 0.001) + [0]
+        let offMedian = ClaimCheck.evaluate(Self.claim(.matchesTheory, statistic: .median), family: LinearRegression.self,
+                                            cells: [Self.cell(10, values: off)], replicates: 100)
+        #expect(offMedian.verdict == ClaimResult.Verdict.fail)
+    }
+
+    @Test func whereRestrictsTheCells() {
+        let good = Self.cell(10, values: Self.around(2.0 / 7.0, count: 50, step: 0.01))
+        let bad = Self.cell(20, values: Self.around(5, count: 50, step: 0.01))
+        let all = ClaimCheck.evaluate(Self.claim(.matchesTheory), family: LinearRegression.self, cells: [good, bad], replicates: 50)
+        #expect(all.verdict == ClaimResult.Verdict.fail)
+        let onlyGood = ClaimCheck.evaluate(Self.claim(.matchesTheory, filter: [("T", .integer(10))]), family: LinearRegression.self,
+                                           cells: [good, bad], replicates: 50)
+        #expect(onlyGood.verdict == ClaimResult.Verdict.pass)
+        #expect(onlyGood.cellsChecked == 1)
+        let none = ClaimCheck.evaluate(Self.claim(.matchesTheory, filter: [("T", .integer(99))]), family: LinearRegression.self,
+                                       cells: [good, bad], replicates: 50)
+        #expect(none.verdict == ClaimResult.Verdict.notApplicable)
+        #expect(none.reason?.contains("no cell matches") == true)
+    }
+
+    @Test func aboveBoundPassesAtTheFloorAndFailsBelowIt() {
+        // accumulate_limit = 2/7·π²/6 ≈ 0.47 at T = 10.
+        let above = Self.cell(10, values: Self.around(0.6, count: 50, step: 0.01))
+        let below = Self.cell(10, values: Self.around(0.3, count: 50, step: 0.01))
+        let pass = ClaimCheck.evaluate(Self.claim(.aboveBound, curve: "accumulate_limit"), family: LinearRegression.self, cells: [above], replicates: 50)
+        let fail = ClaimCheck.evaluate(Self.claim(.aboveBound, curve: "accumulate_limit"), family: LinearRegression.self, cells: [below], replicates: 50)
+        #expect(pass.verdict == ClaimResult.Verdict.pass)
+        #expect(pass.worstZ > 4)
+        #expect(fail.verdict == ClaimResult.Verdict.fail)
+        #expect(fail.worstZ < -4)
+    }
+
+    @Test func decodingTheOptions() throws {
+        let json = try JSONValue.parse(Data("""
+            {"name": "x", "family": "linear-regression", "parameters": {"d": 2, "T": [10, 20], "sigma2": 1},
+             "regimes": ["replace"], "generations": 2, "replicates": 5, "seed": 1,
+             "claims": [{"kind": "above-bound", "regime": "replace", "curve": "replace", "statistic": "median", "where": {"T": 20}}]}
+            """.utf8), file: "x.json")
+        let claim = try #require(try Spec(json: json, file: "x.json").claims.first)
+        #expect(claim.statistic == .median && claim.filter.count == 1 && claim.filter[0].0 == "T")
+        func error(_ claimText: String) -> SpecError? {
+            let text = """
+                {"name": "x", "family": "linear-regression", "parameters": {"d": 2, "T": 10, "sigma2": 1},
+                 "regimes": ["replace"], "generations": 2, "replicates": 5, "seed": 1, "claims": [\(claimText)]}
+                """
+            do { _ = try Spec(json: try JSONValue.parse(Data(text.utf8), file: "x.json"), file: "x.json"); return nil }
+            catch let e as SpecError { return e } catch { return nil }
+        }
+        #expect(error(#"{"kind": "matches-theory", "regime": "replace", "statistic": "mode"}"#)?.path == "$.claims[0].statistic")
+        #expect(error(#"{"kind": "matches-theory", "regime": "replace", "where": {"t": 10}}"#)?.path == "$.claims[0].where.t")
+        #expect(error(#"{"kind": "matches-theory", "regime": "replace", "where": {"T": -1}}"#)?.path == "$.claims[0].where.T")
+        #expect(error(#"{"kind": "above-bound", "regime": "replace"}"#)?.path == "$.claims[0].curve")
+    }
+}
