@@ -1,7 +1,7 @@
 import Collapse
 import Experiments
 
-/// results.md: the claims and their verdicts, then per sweep cell and metric a table of the mean ± SE per regime
+/// results.md: the figure, the claims and their verdicts, then per sweep cell and metric a table of the mean ± SE per regime
 /// beside its theory and z-score, at log-spaced generations so that a long run fits a page.
 public enum MarkdownReport {
     /// Renders from what is on disk after a run: the spec as run, the rows of results.csv and run.json. The run
@@ -12,6 +12,8 @@ public enum MarkdownReport {
                      "\(spec.generations) generations", "seed \(spec.seed)"]
         if !spec.paper.isEmpty { facts.insert(spec.paper, at: 0) }
         out += facts.joined(separator: " · ") + "\n\n"
+        // The figure written beside this file by `ReportWriter` (same folder, so the relative link works).
+        out += "![\(spec.title): mean and 95% CI band per regime, theory dashed](\(ReportWriter.figureName))\n\n"
         if let description = spec.description { out += description + "\n\n" }
         out += claimsSection(metadata.claims)
         let generations = Set(tableGenerations(spec.generations))

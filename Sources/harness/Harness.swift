@@ -18,10 +18,11 @@ struct Harness: ParsableCommand {
             Example:
               harness run experiments/accumulate.json
               harness run experiments/accumulate.json --set replicates=200 --set regimes=replace,accumulate
+              harness report results/accumulate
             Exit codes: 0 all claims pass, 1 a claim failed, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self, ReportCommand.self, IndexCommand.self]
     )
 
     /// Parses and runs, turning every kind of bad input into one line on stderr and exit code 2.

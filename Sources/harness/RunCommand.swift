@@ -6,7 +6,7 @@ import Reports
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a spec, write results.csv, results.md and run.json, and check its claims.",
+        abstract: "Run a spec, write results.csv, results.md, figure.svg and run.json, and check its claims.",
         discussion: """
             Example: harness run experiments/accumulate.json --set d=7 --set T=40 --replicates 3000 --out /tmp/acc
             Exits 0 when every claim passes, 1 when one fails, 2 on bad input.
@@ -46,14 +46,15 @@ struct RunCommand: ParsableCommand {
             let rows = result.rows
             try AtomicFile.write(CSVReport.render(parameterNames: spec.family.parameters.map(\.name), rows: rows),
                                  to: directory.appendingPathComponent("results.csv"))
-            try AtomicFile.write(MarkdownReport.render(spec: spec, rows: rows, metadata: metadata),
-                                 to: directory.appendingPathComponent("results.md"))
             try AtomicFile.write(metadata.render(), to: directory.appendingPathComponent("run.json"))
+            // results.md and figure.svg: the same code `harness report` runs on the files just written.
+            try ReportWriter.write(spec: spec, rows: rows, metadata: metadata, to: directory)
         } catch {
             throw SpecError(file: directory.path, path: "--out", message: "expected a writable folder, found an error: \(error.localizedDescription)")
         }
 
-        for claim in result.claims { print(claim.line) }
+        let colour = VerdictColour.enabled
+        for claim in result.claims { print(VerdictColour.apply(claim.line, enabled: colour)) }
         let passed = result.claims.filter { $0.verdict == ClaimResult.Verdict.pass }.count
         let failed = result.claims.filter { $0.verdict == ClaimResult.Verdict.fail }.count
         print("\(spec.name): \(passed) of \(result.claims.count) claims pass\(failed > 0 ? ", \(failed) fail" : ""); \(ReportNumber.fixed(result.wallSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s"); results in \(directory.path)/")

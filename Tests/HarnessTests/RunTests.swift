@@ -73,7 +73,7 @@ struct RunTests {
 
             // Only the three results, no temporary files left over; nothing written beside --out.
             let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(written == ["results.csv", "results.md", "run.json"])
+            #expect(written == ["figure.svg", "results.csv", "results.md", "run.json"])
             #expect(!written.contains { $0.hasPrefix(".") })
             #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).sorted() == ["experiments", "out"])
         }
@@ -96,7 +96,7 @@ struct RunTests {
             #expect(!verdicts.contains { $0.hasPrefix("SKIP ") }, "every regime is run, so no claim is skipped")
             #expect(result.stderr.isEmpty, "--quiet: \(result.stderr)")
             let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(written == ["results.csv", "results.md", "run.json"])
+            #expect(written == ["figure.svg", "results.csv", "results.md", "run.json"])
             let csvRows = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8).split(separator: "\n")
             #expect(csvRows.first?.hasPrefix(Self.csvHeader) == true)
             #expect(csvRows.count == 1 + regimes.count * 20)
