@@ -4,9 +4,13 @@ import Randomness
 public struct MetricDescription: Sendable {
     public let name: String
     public let summary: String
-    public init(_ name: String, _ summary: String) {
+    /// A 0/1 metric whose mean is a proportion: z-scores use the score test (the SE of the hypothesised p), since
+    /// the sample SE is 0 when every replicate agrees.
+    public let isIndicator: Bool
+    public init(_ name: String, _ summary: String, indicator: Bool = false) {
         self.name = name
         self.summary = summary
+        self.isIndicator = indicator
     }
 }
 
@@ -101,7 +105,7 @@ extension ModelFamily {
 
 /// Every family the harness knows, by spec name.
 public enum FamilyRegistry {
-    public static let all: [any ModelFamily.Type] = [LinearRegression.self]
+    public static let all: [any ModelFamily.Type] = [LinearRegression.self, Gaussian.self]
 
     public static func family(named name: String) -> (any ModelFamily.Type)? {
         all.first { $0.name == name }

@@ -62,13 +62,21 @@ public enum ClaimCheck {
             }
         }
         /// z of the claim's statistic of `values` against `reference`.
+        let indicator = family.metrics[m].isIndicator
         func z(_ values: [Double], _ reference: Double) -> Double {
             let s = Summary(values)
-            return claim.statistic == .mean ? s.z(against: reference) : s.medianZ(against: reference)
+            if claim.statistic == .median { return s.medianZ(against: reference) }
+            return indicator && claim.kind != .lessThan ? s.proportionZ(against: reference) : s.z(against: reference)
         }
+        let generations = cells.first?.traces.first?.first?.generations ?? 0
+        if claim.fromGeneration > generations {
+            return ClaimResult(claim: claim, verdict: .notApplicable, worstZ: .nan, worstCell: "", worstGeneration: 0, cellsChecked: 0,
+                               replicates: replicates, reason: "the run ends at generation \(generations), before the claim's window")
+        }
+        let last = min(claim.toGeneration, generations)
         for cell in cells where claim.applies(to: cell.parameters) {
             guard let trace = cell.trace(claim.regime, metricIndex: m) else { continue }
-            let range = claim.fromGeneration...claim.toGeneration
+            let range = claim.fromGeneration...last
             switch claim.kind {
             case .matchesTheory, .belowBound, .aboveBound:
                 let curve = claim.curve.map { family.curve(named: $0, metric: claim.metric, parameters: cell.parameters) }
@@ -89,8 +97,9 @@ public enum ClaimCheck {
                     consider(z(diff, 0), cell, g)
                 }
             case .growsWithoutBound, .bounded:
+                guard last - claim.fromGeneration >= 2 else { skipped.append(cell.parameters.key); continue }
                 checked += 1
-                let first = claim.fromGeneration, last = claim.toGeneration, mid = (first + last) / 2
+                let first = claim.fromGeneration, mid = (first + last) / 2
                 let stat = (0..<trace.replicates).map { r -> Double in
                     let a = trace.value(replicate: r, generation: first)
                     let b = trace.value(replicate: r, generation: mid)
@@ -117,6 +126,10 @@ public enum ClaimCheck {
         if worst.isNaN { passes = false }
         var reason = failure
         if reason == nil, !skipped.isEmpty { reason = "not applicable in \(skipped.count) cell\(skipped.count == 1 ? "" : "s") without theory" }
+        if claim.toGeneration > generations {
+            let note = "checked to generation \(generations) of the \(claim.toGeneration) claimed"
+            reason = reason.map { "\($0); \(note)" } ?? note
+        }
         return ClaimResult(claim: claim, verdict: passes ? .pass : .fail, worstZ: reportedWorst,
                            worstCell: cells.count > 1 ? worstCell : "", worstGeneration: worstGeneration,
                            cellsChecked: checked, replicates: replicates, reason: reason)

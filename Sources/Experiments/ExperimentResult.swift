@@ -14,14 +14,16 @@ public struct ExperimentResult: Sendable {
         var rows: [ResultRow] = []
         for cell in cells {
             for (r, regime) in cell.regimes.enumerated() {
-                for (m, metric) in spec.family.metricNames.enumerated() {
+                for (m, description) in spec.family.metrics.enumerated() {
+                    let metric = description.name
                     let trace = cell.traces[r][m]
                     let curve = cell.theory[r][m]
                     for g in 1...spec.generations {
                         let summary = Summary(trace.atGeneration(g))
                         let theory = curve?.value(g)
                         rows.append(ResultRow(cell: cell.parameters, regime: regime, generation: g, metric: metric,
-                                              summary: summary, theory: theory, z: theory.map { summary.z(against: $0) }))
+                                              summary: summary, theory: theory,
+                                              z: theory.map { description.isIndicator ? summary.proportionZ(against: $0) : summary.z(against: $0) }))
                     }
                 }
             }

@@ -29,7 +29,7 @@ public enum BLASRuntime {
     /// The shared objects mapped into this process whose names look like BLAS or LAPACK, resolved to real
     /// paths (read from /proc/self/maps), sorted.
     public static var loadedLibraries: [String] {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return [] }
+        guard let maps = readProcFile("/proc/self/maps") else { return [] }
         var found = Set<String>()
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/") else { continue }
@@ -40,6 +40,22 @@ public enum BLASRuntime {
             }
         }
         return found.sorted()
+    }
+
+    /// Reads a /proc file with a plain read loop: such files report size 0, and Foundation's whole-file readers
+    /// return nothing for the larger ones (seen with /proc/self/maps of the test process).
+    static func readProcFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A one-line summary such as `OpenBLAS 0.3.21 … (libopenblas.so.0)`, or `reference BLAS (libblas.so.3)`.

@@ -365,6 +365,20 @@ struct ClaimCheckTests {
         #expect(fail.worstZ < -4)
     }
 
+    @Test func windowsBeyondTheRun() {
+        let cell = Self.cell(10, values: Self.around(2.0 / 7.0, count: 50, step: 0.01))  // 1 generation
+        func claim(from: Int, to: Int) -> Claim {
+            Claim(id: "w", kind: .matchesTheory, metric: "test_error", regime: .replace, than: nil, curve: nil, k: 4, share: 0.5,
+                  fromGeneration: from, toGeneration: to, statement: nil)
+        }
+        let after = ClaimCheck.evaluate(claim(from: 2, to: 5), family: LinearRegression.self, cells: [cell], replicates: 50)
+        #expect(after.verdict == ClaimResult.Verdict.notApplicable)
+        #expect(after.reason?.contains("ends at generation 1") == true)
+        let partial = ClaimCheck.evaluate(claim(from: 1, to: 5), family: LinearRegression.self, cells: [cell], replicates: 50)
+        #expect(partial.verdict == ClaimResult.Verdict.pass)
+        #expect(partial.reason?.contains("checked to generation 1 of the 5 claimed") == true)
+    }
+
     @Test func decodingTheOptions() throws {
         let json = try JSONValue.parse(Data("""
             {"name": "x", "family": "linear-regression", "parameters": {"d": 2, "T": [10, 20], "sigma2": 1},

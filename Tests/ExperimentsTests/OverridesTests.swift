@@ -158,12 +158,12 @@ struct OverridesTests {
         }
     }
 
-    @Test("generations lowered below a claim's from_generation fails at that claim")
+    @Test("generations lowered below a claim's window: the spec loads (the claim is skipped or checked over what runs)")
     func generationsBelowClaim() throws {
         try Fixture.withSpecFile { path in
-            let error = Fixture.loadError(path: path, overrides: ["generations=1"])
-            // Claim 3 starts at generation 2.
-            expectSpecError(error, file: path, path: "$.claims[3].from_generation", contains: ["expected an integer in [1, 1]", "found 2"])
+            let spec = try Spec.load(path: path, overrides: ["generations=1"])
+            // Claim 3 starts at generation 2, after this run ends; claim 4 (grows) has a defaulted window.
+            #expect(spec.generations == 1 && spec.claims[3].fromGeneration == 2 && spec.claims[4].toGeneration == 1)
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
 
     @Test func runtimeReportsTheLoadedBLAS() {
         #expect(!BLASRuntime.summary.isEmpty)
-        #expect(BLASRuntime.loadedLibraries.contains { $0.lowercased().contains("blas") })
+        #expect(BLASRuntime.loadedLibraries.contains { $0.lowercased().contains("blas") }, "\(BLASRuntime.loadedLibraries)")
         BLASRuntime.pinToSingleThread()  // must not crash on either BLAS
     }
 }

@@ -95,3 +95,24 @@ import Testing
         }
     }
 }
+
+@Suite struct SymmetricEigenTests {
+    @Test func knownEigenvalues() throws {
+        // [[2, 1], [1, 2]] has eigenvalues 1 and 3 with eigenvectors (1, −1)/√2 and (1, 1)/√2.
+        let e = try SymmetricEigen(Matrix(rowMajor: [[2, 1], [1, 2]]))
+        #expect(abs(e.eigenvalues[0] - 1) < 1e-14 && abs(e.eigenvalues[1] - 3) < 1e-14)
+        #expect(abs(abs(e.eigenvectors[0, 1]) - 0.5.squareRoot()) < 1e-14)
+        let b = e.squareRootFactor
+        #expect(BLAS.product(.none, b, .transpose, b).maxRelativeDifference(to: Matrix(rowMajor: [[2, 1], [1, 2]])) < 1e-14)
+    }
+
+    @Test func singularMatricesHaveASquareRootToo() throws {
+        // Rank one: vvᵀ with v = (1, 2, 2): eigenvalues 0, 0, 9.
+        let a = Matrix(rowMajor: [[1, 2, 2], [2, 4, 4], [2, 4, 4]])
+        let e = try SymmetricEigen(a)
+        #expect(abs(e.eigenvalues[2] - 9) < 1e-13 && abs(e.eigenvalues[0]) < 1e-13)
+        #expect(throws: LAPACKError.self) { try Cholesky(a) }  // no Cholesky factor
+        let b = e.squareRootFactor
+        #expect(BLAS.product(.none, b, .transpose, b).maxRelativeDifference(to: a) < 1e-13)
+    }
+}
