@@ -8,6 +8,7 @@ import Randomness
 /// Draws come from the same streams in the same order as `ReferenceLoop`; a test pins the two together.
 extension Gaussian.Model {
     func simulateFast(_ request: SimulationRequest) -> SimulationBlock {
+        if d == 1 && request.regime != .accumulateSubsample { return simulateScalar(request) }
         var block = SimulationBlock(metricCount: Gaussian.metrics.count, generations: request.generations,
                                     replicateCount: request.replicates.count)
         for (offset, replicate) in request.replicates.enumerated() {
@@ -36,6 +37,52 @@ extension Gaussian.Model {
                 fit = Gaussian.Fit(moments, unbiased: setting.unbiased, generation: g)
                 block.fits += 1
                 block.record(replicate: offset, generation: g, metrics(fit))
+            }
+        }
+        return block
+    }
+
+    /// One dimension, replace or accumulate: the same draws and formulas with no matrices, one reused buffer and
+    /// two passes over each generation's samples (mean, then centred sum of squares).
+    private func simulateScalar(_ request: SimulationRequest) -> SimulationBlock {
+        let generations = request.generations
+        var block = SimulationBlock(metricCount: Gaussian.metrics.count, generations: generations,
+                                    replicateCount: request.replicates.count)
+        let largest = (1...generations).map { setting.sampleSize($0) }.max()!
+        var buffer = [Double](repeating: 0, count: largest)
+        let accumulate = request.regime == .accumulate
+        for (offset, replicate) in request.replicates.enumerated() {
+            let streams = request.streams(replicate: replicate)
+            var mean = mu, sd = setting.sigma2.squareRoot()
+            var pooledCount = 0.0, pooledMean = 0.0, pooledScatter = 0.0
+            for g in 1...generations {
+                let n = setting.sampleSize(g)
+                var rng = streams.stream(.data, generation: g)
+                let (batchMean, batchScatter) = buffer.withUnsafeMutableBufferPointer { p -> (Double, Double) in
+                    let x = UnsafeMutableBufferPointer(rebasing: p[0..<n])
+                    rng.fillNormal(x, mean: mean, standardDeviation: sd)
+                    var sum = 0.0
+                    for v in x { sum += v }
+                    let m = sum / Double(n)
+                    var ss = 0.0
+                    for v in x { ss += (v - m) * (v - m) }
+                    return (m, ss)
+                }
+                var count = Double(n), fitMean = batchMean, scatter = batchScatter
+                if accumulate {
+                    if pooledCount > 0 {  // Chan et al.'s merge, as `SampleMoments.merge`
+                        let delta = batchMean - pooledMean, total = pooledCount + count
+                        scatter = pooledScatter + batchScatter + delta * delta * pooledCount * count / total
+                        fitMean = pooledMean + delta * count / total
+                        count = total
+                    }
+                    (pooledCount, pooledMean, pooledScatter) = (count, fitMean, scatter)
+                }
+                let variance = scatter / (setting.unbiased ? count - 1 : count)
+                let values = scalarMetrics(mean: fitMean, variance: variance)
+                for m in 0..<values.count { block.values[m][offset * generations + g - 1] = values[m] }
+                block.fits += 1
+                (mean, sd) = (fitMean, Swift.max(variance, 0).squareRoot())
             }
         }
         return block

@@ -111,6 +111,7 @@ extension Gaussian.Model {
 
     /// The metrics of a fit against the truth N(μ₀·1, σ²I), in `Gaussian.metrics` order.
     func metrics(_ fit: Gaussian.Fit) -> [Double] {
+        if d == 1 { return scalarMetrics(mean: fit.mean[0], variance: fit.covariance.storage[0]) }
         let sigma2 = setting.sigma2, sigma = sigma2.squareRoot()
         var meanError = 0.0
         for j in 0..<d { meanError += (fit.mean[j] - mu) * (fit.mean[j] - mu) }
@@ -121,14 +122,26 @@ extension Gaussian.Model {
         let logDet = singular ? -Double.infinity : fit.eigenvalues.reduce(0.0) { $0 + Foundation.log($1) }
         let sqrtSum = fit.eigenvalues.reduce(0.0) { $0 + Swift.max($1, 0).squareRoot() }
         let w2 = meanError + trace + Double(d) * sigma2 - 2 * sigma * sqrtSum
-        let s = Swift.max(fit.covariance[0, 0], 0).squareRoot()
-        let tail: Double
-        if s > 0 {
-            tail = SpecialFunctions.normalCDF((mu - 3 * sigma - fit.mean[0]) / s) + SpecialFunctions.normalCDF((fit.mean[0] - mu - 3 * sigma) / s)
-        } else {
-            tail = abs(fit.mean[0] - mu) > 3 * sigma ? 1 : 0
-        }
         let ratio = trace / (Double(d) * sigma2)
-        return [meanError, ratio, logDet - Double(d) * Foundation.log(sigma2), w2, tail, ratio < 0.1 ? 1 : 0]
+        return [meanError, ratio, logDet - Double(d) * Foundation.log(sigma2), w2,
+                tailMass(mean: fit.mean[0], variance: fit.covariance[0, 0]), ratio < 0.1 ? 1 : 0]
+    }
+
+    /// The same metrics in one dimension, from the fitted mean and variance (shared by the scalar hot path).
+    func scalarMetrics(mean: Double, variance: Double) -> [Double] {
+        let sigma2 = setting.sigma2
+        let meanError = (mean - mu) * (mean - mu)
+        let logRatio = variance > 0 ? Foundation.log(variance) - Foundation.log(sigma2) : -Double.infinity
+        let w2 = meanError + variance + sigma2 - 2 * sigma2.squareRoot() * Swift.max(variance, 0).squareRoot()
+        let ratio = variance / sigma2
+        return [meanError, ratio, logRatio, w2, tailMass(mean: mean, variance: variance), ratio < 0.1 ? 1 : 0]
+    }
+
+    /// P_fit(|x₁ − μ₀| > 3σ) for the fitted first-coordinate marginal N(mean, variance).
+    func tailMass(mean: Double, variance: Double) -> Double {
+        let sigma = setting.sigma2.squareRoot()
+        let s = Swift.max(variance, 0).squareRoot()
+        guard s > 0 else { return abs(mean - mu) > 3 * sigma ? 1 : 0 }
+        return SpecialFunctions.normalCDF((mu - 3 * sigma - mean) / s) + SpecialFunctions.normalCDF((mean - mu - 3 * sigma) / s)
     }
 }
