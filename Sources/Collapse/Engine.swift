@@ -7,15 +7,24 @@ public struct CellTask: Sendable {
     public let parameters: CellParameters
     public let regimes: [Regime]
     public let generations: Int
+    /// How many replicates the task runs: `replicateRange.count`.
     public let replicates: Int
+    /// Which replicates: `0..<replicates` for a whole cell; a later range when a run is sharded by replicate
+    /// block. A replicate's numbers depend only on its index (its streams), never on the range around it.
+    public let replicateRange: Range<Int>
     public let seed: UInt64
 
     public init(family: any ModelFamily.Type, parameters: CellParameters, regimes: [Regime], generations: Int, replicates: Int, seed: UInt64) {
+        self.init(family: family, parameters: parameters, regimes: regimes, generations: generations, replicateRange: 0..<replicates, seed: seed)
+    }
+
+    public init(family: any ModelFamily.Type, parameters: CellParameters, regimes: [Regime], generations: Int, replicateRange: Range<Int>, seed: UInt64) {
         self.family = family
         self.parameters = parameters
         self.regimes = regimes
         self.generations = generations
-        self.replicates = replicates
+        self.replicates = replicateRange.count
+        self.replicateRange = replicateRange
         self.seed = seed
     }
 }
@@ -34,6 +43,10 @@ public struct CellOutcome: Sendable {
 /// unit's result is stored at its own index and assembled in replicate order afterwards. Every replicate draws
 /// only from its own streams (`ReplicateStreams`), and BLAS is pinned to one thread, so the numbers are
 /// identical for any thread count and any order in which units finish.
+///
+/// `cellFinished` (optional) is called once per task, from a worker thread, as soon as the last unit of that task
+/// is done, with the task's index and its assembled outcome, so a caller can checkpoint finished cells while the
+/// rest still run. It sees exactly the outcome `run` returns for that task.
 public struct Engine: Sendable {
     public let threads: Int
     public let blockSize: Int
@@ -50,19 +63,26 @@ public struct Engine: Sendable {
         let replicates: Range<Int>
     }
 
-    /// Simulates every task. `progress(done, total)` is called after each unit, from a worker thread.
-    public func run(_ tasks: [CellTask], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [CellOutcome] {
+    /// Simulates every task. `progress(done, total)` is called after each unit, from a worker thread;
+    /// `cellFinished(task index, outcome)` once per task when its last unit is done.
+    public func run(_ tasks: [CellTask], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    cellFinished: (@Sendable (Int, CellOutcome) -> Void)? = nil) -> [CellOutcome] {
         BLASRuntime.pinToSingleThread()
         var units: [Unit] = []
+        var unitsOfTask: [Range<Int>] = []
         for (t, task) in tasks.enumerated() {
+            let first = units.count
             for r in task.regimes.indices {
-                for start in stride(from: 0, to: task.replicates, by: blockSize) {
-                    units.append(Unit(task: t, regime: r, replicates: start..<min(start + blockSize, task.replicates)))
+                let range = task.replicateRange
+                for start in stride(from: range.lowerBound, to: range.upperBound, by: blockSize) {
+                    units.append(Unit(task: t, regime: r, replicates: start..<min(start + blockSize, range.upperBound)))
                 }
             }
+            unitsOfTask.append(first..<units.count)
         }
-        let store = UnitStore(count: units.count)
+        let store = UnitStore(count: units.count, tasks: units.map(\.task), taskCount: tasks.count)
         let frozenUnits = units
+        let frozenRanges = unitsOfTask
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let i = store.claimNext() {
                 let unit = frozenUnits[i]
@@ -70,8 +90,14 @@ public struct Engine: Sendable {
                 let request = SimulationRequest(parameters: task.parameters, regime: task.regimes[unit.regime],
                                                 generations: task.generations, replicates: unit.replicates, seed: task.seed)
                 let block = task.family.simulate(request)
-                let done = store.finish(i, block)
+                let (done, taskDone) = store.finish(i, block)
                 progress?(done, frozenUnits.count)
+                if taskDone, let cellFinished {
+                    let range = frozenRanges[unit.task]
+                    let blocks = store.blocks(range)
+                    let outcome = assemble([task], Array(frozenUnits[range]).map { Unit(task: 0, regime: $0.regime, replicates: $0.replicates) }, blocks)[0]
+                    cellFinished(unit.task, outcome)
+                }
             }
         }
         return assemble(tasks, units, store.results())
@@ -105,8 +131,16 @@ private final class UnitStore: @unchecked Sendable {
     private var next = 0
     private var done = 0
     private var blocks: [SimulationBlock?]
+    /// The task of every unit, and how many units of each task are still to finish.
+    private let taskOfUnit: [Int]
+    private var remaining: [Int]
 
-    init(count: Int) { blocks = Array(repeating: nil, count: count) }
+    init(count: Int, tasks: [Int], taskCount: Int) {
+        blocks = Array(repeating: nil, count: count)
+        taskOfUnit = tasks
+        remaining = Array(repeating: 0, count: taskCount)
+        for t in tasks { remaining[t] += 1 }
+    }
 
     func claimNext() -> Int? {
         lock.lock(); defer { lock.unlock() }
@@ -115,11 +149,19 @@ private final class UnitStore: @unchecked Sendable {
         return next - 1
     }
 
-    func finish(_ i: Int, _ block: SimulationBlock) -> Int {
+    /// Stores a finished block; returns the number of units done and whether this was its task's last unit.
+    func finish(_ i: Int, _ block: SimulationBlock) -> (Int, Bool) {
         lock.lock(); defer { lock.unlock() }
         blocks[i] = block
         done += 1
-        return done
+        remaining[taskOfUnit[i]] -= 1
+        return (done, remaining[taskOfUnit[i]] == 0)
+    }
+
+    /// The blocks of a range of units, all finished.
+    func blocks(_ range: Range<Int>) -> [SimulationBlock] {
+        lock.lock(); defer { lock.unlock() }
+        return blocks[range].map { $0! }
     }
 
     func results() -> [SimulationBlock] {

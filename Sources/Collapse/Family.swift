@@ -97,15 +97,32 @@ public protocol ModelFamily: Sendable {
     static func curve(named: String, metric: String, parameters: CellParameters) -> TheoryCurve?
     /// Runs the replicates of `request` through every generation.
     static func simulate(_ request: SimulationRequest) -> SimulationBlock
+    /// A rough count of the floating-point operations one replicate of one regime costs per generation, for the
+    /// up-front resource guard (`harness run` refuses hours-long grids unless told `--allow-large`). Only its
+    /// order of magnitude matters. A default is given below; a family whose cost grows faster (a d³ solve
+    /// every generation) should say so here.
+    static func estimatedOperationsPerGeneration(_ parameters: CellParameters, regime: Regime) -> Double
 }
 
 extension ModelFamily {
     public static var metricNames: [String] { metrics.map(\.name) }
+
+    /// Default: the product of the cell's integer-kind parameters (sizes such as d·T or d·M: one pass over one
+    /// generation's data) times 10, at least 10. Right in order of magnitude for a family that touches each
+    /// datum a few times per generation; families with costlier fits override it.
+    public static func estimatedOperationsPerGeneration(_ parameters: CellParameters, regime: Regime) -> Double {
+        var product = 1.0
+        for schema in Self.parameters {
+            guard case .integer = schema.kind, case let .integer(i)? = parameters[schema.name], i > 0 else { continue }
+            product *= Double(i)
+        }
+        return 10 * product
+    }
 }
 
 /// Every family the harness knows, by spec name.
 public enum FamilyRegistry {
-    public static let all: [any ModelFamily.Type] = [LinearRegression.self, Gaussian.self]
+    public static let all: [any ModelFamily.Type] = [LinearRegression.self, Gaussian.self, Categorical.self, MixtureRegression.self, RandomProjection.self]
 
     public static func family(named name: String) -> (any ModelFamily.Type)? {
         all.first { $0.name == name }

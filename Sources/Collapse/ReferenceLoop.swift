@@ -57,6 +57,8 @@ public enum ReferenceLoop {
                     let total = pool.reduce(0) { $0 + $1.rowCount }
                     let rows = subRNG.sampleWithoutReplacement(from: total, count: batch.rowCount)
                     training = [M.Batch.gather(pool, rows: rows)]
+                case .mixFresh, .mixReservoir, .anchor:
+                    training = g == 1 ? [batch] : mixed(model, world, batch, reservoir: pool[0], streams, g, request)
                 }
                 let (fit, fallback) = model.fit(training, world)
                 block.fits += 1
@@ -66,5 +68,43 @@ public enum ReferenceLoop {
             }
         }
         return block
+    }
+
+    /// A mixing regime's training set at generation g ≥ 2: n_real real rows and T − n_real rows of the synthetic
+    /// batch (its first rows; the batch's rows are exchangeable). Real rows are the first n_real of a fresh real batch
+    /// drawn from the generation's `.real` stream, or n_real rows of the reservoir D₁ drawn without replacement from
+    /// its `.subsample` stream. n_real = round(λ·T) for mix-fresh and mix-reservoir, min(anchor, T) for anchor.
+    static func mixed<M: LoopModel>(_ model: M, _ world: M.World, _ synthetic: M.Batch, reservoir: M.Batch,
+                                    _ streams: ReplicateStreams, _ g: Int, _ request: SimulationRequest) -> [M.Batch] {
+        let t = synthetic.rowCount
+        let nReal = realRowCount(request.regime, request.parameters, rows: t)
+        var parts: [M.Batch] = []
+        if nReal > 0 {
+            if request.regime == .mixReservoir {
+                var subRNG = streams.stream(.subsample, generation: g)
+                let rows = subRNG.sampleWithoutReplacement(from: reservoir.rowCount, count: min(nReal, reservoir.rowCount))
+                parts.append(M.Batch.gather([reservoir], rows: rows))
+            } else {
+                var realRNG = streams.stream(.real, generation: g)
+                let fresh = model.realData(world, &realRNG)
+                parts.append(M.Batch.gather([fresh], rows: Array(0..<min(nReal, fresh.rowCount))))
+            }
+        }
+        if nReal < t { parts.append(M.Batch.gather([synthetic], rows: Array(0..<(t - nReal)))) }
+        return parts
+    }
+
+    /// How many of a generation's T rows are real under a mixing regime.
+    public static func realRowCount(_ regime: Regime, _ parameters: CellParameters, rows t: Int) -> Int {
+        switch regime {
+        case .mixFresh, .mixReservoir:
+            let lambda = parameters[LoopParameters.realFraction]?.doubleValue ?? 0
+            return min(t, Int((lambda * Double(t)).rounded()))
+        case .anchor:
+            guard case let .integer(a)? = parameters[LoopParameters.anchor] else { return 0 }
+            return min(t, a)
+        default:
+            return 0
+        }
     }
 }

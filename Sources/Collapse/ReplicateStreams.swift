@@ -6,8 +6,10 @@ public enum StreamPurpose: UInt64, Sendable {
     case world = 1
     /// The data of one generation: real data at generation 1, synthetic data after.
     case data = 2
-    /// The rows drawn from the pool by `accumulate-subsample`.
+    /// The rows drawn from the pool by `accumulate-subsample`, or from the reservoir by `mix-reservoir`.
     case subsample = 3
+    /// Fresh real data drawn at a later generation by `mix-fresh` and `anchor`.
+    case real = 4
 }
 
 /// The random streams of one replicate of one cell.

@@ -73,8 +73,8 @@ extension Spec {
         var filter: [(String, ParameterValue)] = []
         if let whereValue = r.object["where"] {
             let w = try FieldReader(file: spec.file, path: "\(path).where", value: whereValue)
-            try w.rejectUnknownKeys(allowed: spec.family.parameters.map(\.name))
-            for schema in spec.family.parameters {
+            try w.rejectUnknownKeys(allowed: (spec.family.parameters + LoopParameters.schema).map(\.name))
+            for schema in spec.family.parameters + LoopParameters.schema {
                 guard let v = w.object[schema.name] else { continue }
                 filter.append((schema.name, try Spec.parameterValue(v, schema: schema, file: spec.file, path: "\(path).where.\(schema.name)")))
             }

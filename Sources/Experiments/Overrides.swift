@@ -25,7 +25,7 @@ public enum Overrides {
             }
             let familyName: String? = { if case let .string(s)? = top["family"] { return s }; return nil }()
             let family = familyName.flatMap(FamilyRegistry.family(named:))
-            let parameterNames = family?.parameters.map(\.name) ?? []
+            let parameterNames = (family?.parameters ?? []).map(\.name) + LoopParameters.schema.map(\.name)
             // With no known family the key cannot be checked here; validation then reports `$.family` first.
             guard family == nil || parameterNames.contains(key) else {
                 let known = parameterNames + topLevel

@@ -41,6 +41,13 @@ extension Spec {
         }
         let parameters = try Self.decodeParameters(try top.required("parameters", "an object of parameters"), family: family, file: file)
         let regimes = try Self.decodeRegimes(try top.required("regimes", "an array of regimes"), family: family, file: file)
+        for regime in regimes {
+            if let needed = regime.requiredParameter, !parameters.contains(where: { $0.name == needed }),
+               let schema = LoopParameters.schema.first(where: { $0.name == needed }) {
+                throw SpecError(file: file, path: "$.parameters.\(needed)",
+                                message: "expected \(schema.expectation) (\(schema.summary)), found nothing (regime \(regime.name) needs it)")
+            }
+        }
         let generations = try top.integer("generations", in: 1...Self.maximumGenerations)
         let replicates = try top.integer("replicates", in: 2...Self.maximumReplicates)
         let seedValue = try top.integer("seed", in: 0...Int.max)
@@ -98,10 +105,12 @@ extension Spec {
 
     static func decodeParameters(_ value: JSONValue, family: any ModelFamily.Type, file: String) throws(SpecError) -> [(name: String, values: [ParameterValue])] {
         let reader = try FieldReader(file: file, path: "$.parameters", value: value)
-        try reader.rejectUnknownKeys(allowed: family.parameters.map(\.name))
+        try reader.rejectUnknownKeys(allowed: (family.parameters + LoopParameters.schema).map(\.name))
         var result: [(name: String, values: [ParameterValue])] = []
-        for schema in family.parameters {
+        for schema in family.parameters + LoopParameters.schema {
             let path = "$.parameters.\(schema.name)"
+            let isLoopParameter = LoopParameters.schema.contains { $0.name == schema.name }
+            if isLoopParameter && reader.object[schema.name] == nil { continue }
             guard let raw = reader.object[schema.name] else {
                 guard let fallback = schema.defaultValue else {
                     throw SpecError(file: file, path: path, message: "expected \(schema.expectation) (\(schema.summary)), found nothing (the parameter is required)")

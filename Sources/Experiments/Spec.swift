@@ -12,7 +12,8 @@ public struct Spec: Sendable {
     public let description: String?
     public let paper: String
     public let family: any ModelFamily.Type
-    /// Every family parameter in schema order with its values; more than one value makes a sweep axis.
+    /// Every family parameter in schema order with its values, then any loop parameter the spec gives
+    /// (`real_fraction`, `anchor`); more than one value makes a sweep axis.
     public let parameters: [(name: String, values: [ParameterValue])]
     public let regimes: [Regime]
     public let generations: Int
@@ -32,6 +33,9 @@ public struct Spec: Sendable {
         }
         return result.map(CellParameters.init)
     }
+
+    /// The cell parameters in column order: the family's, then the loop parameters the spec gives.
+    public var parameterNames: [String] { parameters.map(\.name) }
 
     /// The parameters that take more than one value.
     public var sweptParameters: [String] { parameters.filter { $0.values.count > 1 }.map(\.name) }

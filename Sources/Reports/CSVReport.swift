@@ -37,9 +37,8 @@ public enum CSVReport {
         public var description: String { "results.csv line \(line): \(message)" }
     }
 
-    /// Reads rows written by `render` for a spec of `family`.
-    public static func parse(_ text: String, family: any ModelFamily.Type) throws -> [ResultRow] {
-        let names = family.parameters.map(\.name)
+    /// Reads rows written by `render`, whose parameter columns are `parameterNames` (`Spec.parameterNames`).
+    public static func parse(_ text: String, parameterNames names: [String]) throws -> [ResultRow] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         guard !lines.isEmpty else { throw ParseError(line: 1, message: "expected a header, found an empty file") }
         let header = splitFields(lines.removeFirst())

@@ -56,7 +56,7 @@ public enum ReportWriter {
             throw SpecError(file: csvURL.path, path: "$", message: "expected results.csv, found \(describe(error))")
         }
         do {
-            return Loaded(spec: spec, rows: try CSVReport.parse(text, family: spec.family), metadata: metadata)
+            return Loaded(spec: spec, rows: try CSVReport.parse(text, parameterNames: spec.parameterNames), metadata: metadata)
         } catch let error as CSVReport.ParseError {
             throw SpecError(file: csvURL.path, path: "line \(error.line)", message: error.message)
         } catch {

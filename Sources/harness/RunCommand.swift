@@ -9,8 +9,15 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a spec, write results.csv, results.md, figure.svg and run.json, and check its claims.",
         discussion: """
             Example: harness run experiments/accumulate.json --set d=7 --set T=40 --replicates 3000 --out /tmp/acc
+            Finished cells are checkpointed in OUT/.checkpoints as they complete: rerunning the same command after an
+            interruption resumes (and gives the same bytes); the folder is removed when the run is done. With
+            --shard k/N only this shard's share runs, into OUT/pieces and OUT/shard.json; `harness merge` combines
+            the N shard folders.
             Exits 0 when every claim passes, 1 when one fails, 2 on bad input.
             """)
+
+    /// Where an unsharded run keeps its checkpoints until its results are written.
+    static let checkpointFolder = ".checkpoints"
 
     @OptionGroup var options: SpecOptions
 
@@ -19,6 +26,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Worker threads (default: the number of cores). Never changes a number.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Run only share k of N (1 ≤ k ≤ N) into --out, for `harness merge`.", valueName: "k/N"))
+    var shard: String?
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
@@ -29,35 +39,41 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.load()
+        let share = try shard.map { text throws(SpecError) in try Shard.parse(text, file: spec.file) }
+        try options.checkResources(spec, threads: threads, shards: share?.count ?? 1)
         let started = Date()
+        let start = DispatchTime.now()
         let err = FileHandle.standardError
         for cell in spec.cells {
             for warning in spec.family.warnings(cell) { err.write(Data("warning: \(cell.key): \(warning)\n".utf8)) }
         }
-        let reporter: ProgressReporter? = quiet ? nil : ProgressReporter(title: spec.name)
+        let directory = URL(fileURLWithPath: out ?? "results/\(spec.name)")
+        let store = CheckpointStore(
+            directory: directory.appendingPathComponent(share == nil ? Self.checkpointFolder : ShardManifest.piecesFolder),
+            key: CheckpointKey(spec: spec))
+        let plan = spec.plan(shard: share)
+        let title = share.map { "\(spec.name) shard \($0)" } ?? spec.name
+        let reporter: ProgressReporter? = quiet ? nil : ProgressReporter(title: title)
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let reporter { callback = { done, total in reporter.update(done, total) } }
-        let result = Runner.run(spec, threads: threads, progress: callback)
+        let (pieces, resumed) = try Runner.simulate(spec, plan: plan, threads: threads, store: store, progress: callback)
         reporter?.finish()
-
-        let directory = URL(fileURLWithPath: out ?? "results/\(spec.name)")
-        let metadata = RunMetadata(result: result, provenance: Provenance.collect(started: started))
-        do {
-            let rows = result.rows
-            try AtomicFile.write(CSVReport.render(parameterNames: spec.family.parameters.map(\.name), rows: rows),
-                                 to: directory.appendingPathComponent("results.csv"))
-            try AtomicFile.write(metadata.render(), to: directory.appendingPathComponent("run.json"))
-            // results.md and figure.svg: the same code `harness report` runs on the files just written.
-            try ReportWriter.write(spec: spec, rows: rows, metadata: metadata, to: directory)
-        } catch {
-            throw SpecError(file: directory.path, path: "--out", message: "expected a writable folder, found an error: \(error.localizedDescription)")
+        if resumed > 0 && !quiet {
+            err.write(Data("resumed \(resumed) of \(plan.count) finished piece\(plan.count == 1 ? "" : "s") from \(store.directory.path)\n".utf8))
         }
 
-        let colour = VerdictColour.enabled
-        for claim in result.claims { print(VerdictColour.apply(claim.line, enabled: colour)) }
-        let passed = result.claims.filter { $0.verdict == ClaimResult.Verdict.pass }.count
-        let failed = result.claims.filter { $0.verdict == ClaimResult.Verdict.fail }.count
-        print("\(spec.name): \(passed) of \(result.claims.count) claims pass\(failed > 0 ? ", \(failed) fail" : ""); \(ReportNumber.fixed(result.wallSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s"); results in \(directory.path)/")
-        if !result.allClaimsHold { throw ExitCode(ExitCodes.claimFailed) }
+        if let share {
+            do {
+                try ShardManifest(spec: spec, shard: share, pieces: pieces.map(\.fileName)).write(to: directory)
+            } catch {
+                throw SpecError(file: directory.path, path: "--out", message: "expected a writable folder, found an error: \(error.localizedDescription)")
+            }
+            print("\(spec.name): shard \(share) done, \(pieces.count) piece\(pieces.count == 1 ? "" : "s") of \(spec.cells.count) cell\(spec.cells.count == 1 ? "" : "s") in \(directory.path)/; combine all \(share.count) with harness merge DIR... --out DIR")
+            return
+        }
+        let result = Runner.finish(spec, pieces: pieces, threads: threads, wallSeconds: Runner.seconds(since: start))
+        try ResultsOutput.write(result, to: directory, started: started)
+        store.removeAll()
+        try ResultsOutput.printVerdicts(result, directory: directory)
     }
 }

@@ -8,6 +8,9 @@ import Randomness
 /// Draws come from the same streams in the same order as `ReferenceLoop`; a test pins the two together.
 extension Gaussian.Model {
     func simulateFast(_ request: SimulationRequest) -> SimulationBlock {
+        if Regime.mixing.contains(request.regime) {
+            return ReferenceLoop.simulate(self, metricCount: Gaussian.metrics.count, request)
+        }
         if d == 1 && request.regime != .accumulateSubsample { return simulateScalar(request) }
         var block = SimulationBlock(metricCount: Gaussian.metrics.count, generations: request.generations,
                                     replicateCount: request.replicates.count)
@@ -33,6 +36,8 @@ extension Gaussian.Model {
                     let total = pool.reduce(0) { $0 + $1.rowCount }
                     let rows = subRNG.sampleWithoutReplacement(from: total, count: samples.rows)
                     moments = Gaussian.SampleMoments(gatherRows(pool, rows))
+                case .mixFresh, .mixReservoir, .anchor:
+                    preconditionFailure("mixing regimes run the reference loop")
                 }
                 fit = Gaussian.Fit(moments, unbiased: setting.unbiased, generation: g)
                 block.fits += 1

@@ -37,7 +37,7 @@ public enum LinearRegression: ModelFamily {
         switch regime {
         case .replace: return curve(named: "replace", metric: metric, parameters: p)
         case .accumulate: return p.text("design") == "fixed" ? curve(named: "accumulate", metric: metric, parameters: p) : nil
-        case .accumulateSubsample: return nil
+        case .accumulateSubsample, .mixFresh, .mixReservoir, .anchor: return nil
         }
     }
 
@@ -65,7 +65,7 @@ public enum LinearRegression: ModelFamily {
 
     public static func simulate(_ request: SimulationRequest) -> SimulationBlock {
         let model = Model(request.parameters)
-        if model.fastPathApplies(to: request.regime) {
+        if !Regime.mixing.contains(request.regime), model.fastPathApplies(to: request.regime) {
             return model.simulateFast(request)
         }
         return ReferenceLoop.simulate(model, metricCount: metrics.count, request)
