@@ -97,6 +97,9 @@ public protocol ModelFamily: Sendable {
     static func curve(named: String, metric: String, parameters: CellParameters) -> TheoryCurve?
     /// Runs the replicates of `request` through every generation.
     static func simulate(_ request: SimulationRequest) -> SimulationBlock
+    /// The most generations the family can run: 1 for one-shot experiments (the loop cut at one generation, such as
+    /// strong model collapse), `nil` for no limit. The spec validator enforces it.
+    static var maximumGenerations: Int? { get }
     /// A rough count of the floating-point operations one replicate of one regime costs per generation, for the
     /// up-front resource guard (`harness run` refuses hours-long grids unless told `--allow-large`). Only its
     /// order of magnitude matters. A default is given below; a family whose cost grows faster (a d³ solve
@@ -106,6 +109,7 @@ public protocol ModelFamily: Sendable {
 
 extension ModelFamily {
     public static var metricNames: [String] { metrics.map(\.name) }
+    public static var maximumGenerations: Int? { nil }
 
     /// Default: the product of the cell's integer-kind parameters (sizes such as d·T or d·M: one pass over one
     /// generation's data) times 10, at least 10. Right in order of magnitude for a family that touches each

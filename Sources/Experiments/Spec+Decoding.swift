@@ -48,7 +48,7 @@ extension Spec {
                                 message: "expected \(schema.expectation) (\(schema.summary)), found nothing (regime \(regime.name) needs it)")
             }
         }
-        let generations = try top.integer("generations", in: 1...Self.maximumGenerations)
+        let generations = try top.integer("generations", in: 1...(family.maximumGenerations ?? Self.maximumGenerations))
         let replicates = try top.integer("replicates", in: 2...Self.maximumReplicates)
         let seedValue = try top.integer("seed", in: 0...Int.max)
 

@@ -14,6 +14,7 @@
 /// A one-shot experiment: run it with `generations: 1` and the `replace` regime (the loop cut at one generation,
 /// DESIGN.md). Generations after the first are not defined and are recorded as NaN.
 public enum MixtureRegression: ModelFamily {
+    public static let maximumGenerations: Int? = 1
     public static let name = "mixture-regression"
     public static let version = 1
     public static let summary = "one least-squares fit on real + synthetic labels (Dohmatob et al. 2025, strong model collapse)"

@@ -11,6 +11,7 @@
 /// Metrics, paired per replicate: `test_error`, `clean_test_error` (same X, S and noise, every label real) and
 /// `gap` = their difference. One-shot: `generations: 1`, regime `replace`.
 public enum RandomProjection: ModelFamily {
+    public static let maximumGenerations: Int? = 1
     public static let name = "random-projection"
     public static let version = 1
     public static let summary = "ridge on random projections of real + synthetic data, swept in model size m (Dohmatob et al. 2025)"
