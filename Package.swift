@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"]),
         .target(name: "Experiments", dependencies: ["Collapse", "LinearAlgebra", "Randomness"], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["Experiments", "Collapse"]),
+        .target(name: "Reports", dependencies: ["Experiments", "Collapse"], exclude: ["README.md"]),
 
         // MARK: - Command line
         .executableTarget(
