@@ -100,13 +100,7 @@ extension RandomProjection.Model {
 
     /// [test_error, clean_test_error, gap].
     public func metrics(_ w: Matrix, _ world: World) -> [Double] {
-        var test = 0.0, clean = 0.0
-        for i in 0..<d {
-            let a = w.storage[i] - world.wStar[i], b = w.storage[i + d] - world.wStar[i]
-            test += a * a
-            clean += b * b
-        }
-        return [test, clean, test - clean]
+        PairedFitErrors.metrics(w, wStar: world.wStar)
     }
 
     /// One fit per replicate, recorded at generation 1; later generations are undefined and stay NaN.
