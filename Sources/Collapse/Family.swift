@@ -126,7 +126,7 @@ extension ModelFamily {
 
 /// Every family the harness knows, by spec name.
 public enum FamilyRegistry {
-    public static let all: [any ModelFamily.Type] = [LinearRegression.self, Gaussian.self, Categorical.self, MixtureRegression.self, RandomProjection.self]
+    public static let all: [any ModelFamily.Type] = [LinearRegression.self, Gaussian.self, Categorical.self, MixtureRegression.self, RandomProjection.self, NGramText.self]
 
     public static func family(named name: String) -> (any ModelFamily.Type)? {
         all.first { $0.name == name }
