@@ -14,6 +14,8 @@ import Collapse
 ///   of the rise over the earlier half, e(mid) − e(first), significantly: z ≥ k for the per-replicate
 ///   statistic (e(G) − e(mid)) − share·(e(mid) − e(first)). Linear growth gives a ratio near 1, a converging
 ///   curve a ratio near 0.
+/// - `decreases` / `increases`: the per-replicate change e(to_generation) − e(from_generation) is significantly
+///   negative / positive: z ≤ −k / z ≥ k (paired, so a small change can be shown with few replicates).
 /// - `bounded`: the opposite, the later rise is significantly below `share` (default 0.1) of the earlier:
 ///   z ≤ −k. A finite run cannot prove a limit exists; this checks the curve has flattened.
 ///
@@ -32,6 +34,8 @@ public struct Claim: Sendable, Equatable {
         case lessThan = "less-than"
         case growsWithoutBound = "grows-without-bound"
         case bounded
+        case decreases
+        case increases
     }
 
     public let id: String

@@ -51,7 +51,7 @@ public enum ClaimCheck {
             let oriented: Double
             switch claim.kind {
             case .matchesTheory: oriented = abs(z)
-            case .growsWithoutBound, .aboveBound: oriented = -z
+            case .growsWithoutBound, .aboveBound, .increases: oriented = -z
             default: oriented = z
             }
             if oriented.isNaN, failure == nil { failure = "a non-finite value at generation \(g) (\(cell.parameters.key))" }
@@ -66,7 +66,8 @@ public enum ClaimCheck {
         func z(_ values: [Double], _ reference: Double) -> Double {
             let s = Summary(values)
             if claim.statistic == .median { return s.medianZ(against: reference) }
-            return indicator && claim.kind != .lessThan ? s.proportionZ(against: reference) : s.z(against: reference)
+            let oneSample = [.matchesTheory, .belowBound, .aboveBound].contains(claim.kind)
+            return indicator && oneSample ? s.proportionZ(against: reference) : s.z(against: reference)
         }
         let generations = cells.first?.traces.first?.first?.generations ?? 0
         if claim.fromGeneration > generations {
@@ -96,6 +97,13 @@ public enum ClaimCheck {
                     let diff = (0..<trace.replicates).map { trace.value(replicate: $0, generation: g) - other.value(replicate: $0, generation: g) }
                     consider(z(diff, 0), cell, g)
                 }
+            case .decreases, .increases:
+                guard last > claim.fromGeneration else { skipped.append(cell.parameters.key); continue }
+                checked += 1
+                let change = (0..<trace.replicates).map {
+                    trace.value(replicate: $0, generation: last) - trace.value(replicate: $0, generation: claim.fromGeneration)
+                }
+                consider(z(change, 0), cell, last)
             case .growsWithoutBound, .bounded:
                 guard last - claim.fromGeneration >= 2 else { skipped.append(cell.parameters.key); continue }
                 checked += 1
@@ -109,7 +117,7 @@ public enum ClaimCheck {
                 consider(z(stat, 0), cell, last)
             }
         }
-        let reportedWorst = (claim.kind == .growsWithoutBound || claim.kind == .aboveBound) ? -worst : worst
+        let reportedWorst = [.growsWithoutBound, .aboveBound, .increases].contains(claim.kind) ? -worst : worst
         if checked == 0 {
             let missing = ([claim.regime] + (claim.than.map { [$0] } ?? [])).filter { regime in !cells.contains { $0.regimes.contains(regime) } }
             let noCell = !cells.contains { claim.applies(to: $0.parameters) }
@@ -120,7 +128,7 @@ public enum ClaimCheck {
         let threshold: Double
         switch claim.kind {
         case .matchesTheory, .belowBound, .aboveBound: threshold = claim.k
-        case .lessThan, .bounded, .growsWithoutBound: threshold = -claim.k
+        case .lessThan, .bounded, .growsWithoutBound, .decreases, .increases: threshold = -claim.k
         }
         var passes = failure == nil && worst <= threshold
         if worst.isNaN { passes = false }

@@ -401,3 +401,36 @@ struct ClaimCheckTests {
         #expect(error(#"{"kind": "above-bound", "regime": "replace"}"#)?.path == "$.claims[0].curve")
     }
 }
+
+/// `decreases` and `increases`: the paired change from one generation to another, both able to fail.
+@Suite("claim kinds: decreases, increases") struct ChangeClaimTests {
+    static func cell(_ values: [[Double]]) -> CellResult {
+        // values[replicate][generation − 1]
+        let parameters = CellParameters([("d", .integer(2)), ("T", .integer(10)), ("sigma2", .integer(1)), ("design", .text("fixed"))])
+        let g = values[0].count
+        return CellResult(parameters: parameters, regimes: [.replace],
+                          traces: [[Trace(generations: g, replicates: values.count, values: values.flatMap { $0 })]],
+                          theory: [[nil]], fits: 0, minimumNormFits: 0, warnings: [])
+    }
+
+    static func claim(_ kind: Claim.Kind) -> Claim {
+        Claim(id: "c", kind: kind, metric: "test_error", regime: .replace, than: nil, curve: nil, k: 4, share: 0.5,
+              fromGeneration: 1, toGeneration: 3, statement: nil)
+    }
+
+    @Test func pairedChanges() {
+        // Every replicate falls by about 0.1 (with noise 0.01): decreases passes, increases fails.
+        var falling: [[Double]] = []
+        for r in 0..<40 { let noise = 0.01 * Double(r % 5 - 2); falling.append([1 + Double(r), 0.95 + Double(r), 0.9 + Double(r) + noise]) }
+        let down = ClaimCheck.evaluate(Self.claim(.decreases), family: LinearRegression.self, cells: [Self.cell(falling)], replicates: 40)
+        let up = ClaimCheck.evaluate(Self.claim(.increases), family: LinearRegression.self, cells: [Self.cell(falling)], replicates: 40)
+        #expect(down.verdict == ClaimResult.Verdict.pass)
+        #expect(down.worstZ < -4)
+        #expect(up.verdict == ClaimResult.Verdict.fail)
+        // Flat within noise: neither is established.
+        var flat: [[Double]] = []
+        for r in 0..<40 { flat.append([Double(r), Double(r), Double(r) + 0.01 * Double(r % 3 - 1)]) }
+        let none = ClaimCheck.evaluate(Self.claim(.decreases), family: LinearRegression.self, cells: [Self.cell(flat)], replicates: 40)
+        #expect(none.verdict == ClaimResult.Verdict.fail)
+    }
+}
