@@ -14,9 +14,10 @@ extension Spec {
             throw SpecError(file: spec.file, path: "$.claims", message: "expected an array of claims, found \(value.kindDescription)")
         }
         var claims: [Claim] = []
+        var ids: Set<String> = []
         for (i, item) in items.enumerated() {
             let claim = try decodeClaim(item, path: "$.claims[\(i)]", spec: spec)
-            if claims.contains(where: { $0.id == claim.id }) {
+            if !ids.insert(claim.id).inserted {
                 throw SpecError(file: spec.file, path: "$.claims[\(i)].id", message: "expected a unique claim id, found \"\(claim.id)\" twice")
             }
             claims.append(claim)

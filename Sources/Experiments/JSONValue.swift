@@ -50,13 +50,19 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// Parses `data`; a syntax error becomes a `SpecError` at `$` with the line and column of the problem.
+    /// Parses `data`; a syntax error becomes a `SpecError` at `$` with the line and column of the problem, and a
+    /// key repeated within one object a `SpecError` at its path (`JSONDuplicateKeys`).
     public static func parse(_ data: Data, file: String) throws(SpecError) -> JSONValue {
+        let value: JSONValue
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw SpecError(file: file, path: "$", message: syntaxMessage(data))
         }
+        if let (path, key) = JSONDuplicateKeys.first(in: data) {
+            throw SpecError(file: file, path: path, message: "expected each key once in an object, found \(JSONValue.string(key).kindDescription) twice")
+        }
+        return value
     }
 
     /// JSONSerialization names the offending character's 0-based offset only in its description

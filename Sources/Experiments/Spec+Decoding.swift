@@ -9,6 +9,7 @@ extension Spec {
     /// Upper limits that catch typos (a million generations) before any work starts.
     static let maximumGenerations = 100_000
     static let maximumReplicates = 10_000_000
+    static let maximumCells = 1_000_000
 
     /// Reads, overrides and validates a spec file.
     public static func load(path: String, overrides: [String] = []) throws(SpecError) -> Spec {
@@ -58,6 +59,7 @@ extension Spec {
         let description = try top.optionalString("description")
         let paper = try top.string("paper", default: "")
         // Every check is done before the first stored property is set.
+        try Self.checkGridSize(parameters, file: file)
         try Self.checkCells(family: family, parameters: parameters, file: file)
         self.file = file
         self.name = name
@@ -94,6 +96,20 @@ extension Spec {
         return .object(top)
     }
 
+    /// The number of cells, refused above `maximumCells` before any cell is built (the product of a few long
+    /// axes overflows memory long before the resource guard could weigh it).
+    private static func checkGridSize(_ parameters: [(name: String, values: [ParameterValue])], file: String) throws(SpecError) {
+        var count = 1
+        for (_, values) in parameters {
+            let (product, overflow) = count.multipliedReportingOverflow(by: values.count)
+            count = overflow ? Int.max : product
+        }
+        guard count <= maximumCells else {
+            let axes = parameters.filter { $0.values.count > 1 }.map { "\($0.name): \($0.values.count)" }.joined(separator: " × ")
+            throw SpecError(file: file, path: "$.parameters", message: "expected a sweep of at most \(maximumCells) cells, found \(count == Int.max ? "more than \(Int.max)" : String(count)) (\(axes))")
+        }
+    }
+
     /// Cross-parameter checks of the family, on every cell.
     private static func checkCells(family: any ModelFamily.Type, parameters: [(name: String, values: [ParameterValue])], file: String) throws(SpecError) {
         for cell in Spec.cells(of: parameters) {
@@ -124,8 +140,11 @@ extension Spec {
                 for (i, item) in items.enumerated() {
                     values.append(try parameterValue(item, schema: schema, file: file, path: "\(path)[\(i)]"))
                 }
-                if let dup = values.indices.first(where: { i in values[..<i].contains(values[i]) }) {
-                    throw SpecError(file: file, path: "\(path)[\(dup)]", message: "expected distinct sweep values, found \(values[dup]) twice")
+                // Distinct as cells see them: 2 and 2.0 are one cell key ("2"), so one value. A set keeps this linear
+                // (a pairwise check hung on a 100,000-value axis in the fuzz test).
+                var seen: Set<String> = []
+                for (i, v) in values.enumerated() where !seen.insert(v.description).inserted {
+                    throw SpecError(file: file, path: "\(path)[\(i)]", message: "expected distinct sweep values, found \(v) twice")
                 }
             } else {
                 values = [try parameterValue(raw, schema: schema, file: file, path: path)]

@@ -7,10 +7,30 @@ public struct SpecError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was expected and what was found.
     public let message: String
 
+    /// Control characters (a newline inside a quoted key or value) are escaped, so the error stays one line.
     public init(file: String, path: String, message: String) {
-        self.file = file
-        self.path = path
-        self.message = message
+        self.file = Self.oneLine(file)
+        self.path = Self.oneLine(path)
+        self.message = Self.oneLine(message)
+    }
+
+    static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     public var description: String { "error: \(file): \(path): \(message)" }

@@ -12,6 +12,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.load()
+        try options.checkResources(spec, threads: ProcessInfo.processInfo.activeProcessorCount)
         let cells = spec.cells
         print("ok: \(spec.file): \(spec.family.name), \(cells.count) cell\(cells.count == 1 ? "" : "s") × \(spec.regimes.count) regime\(spec.regimes.count == 1 ? "" : "s") × \(spec.replicates) replicates × \(spec.generations) generations, \(spec.claims.count) claim\(spec.claims.count == 1 ? "" : "s")")
         for cell in cells {

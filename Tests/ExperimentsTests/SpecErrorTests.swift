@@ -228,7 +228,7 @@ struct SpecErrorTests {
     func fullTextRegime() throws {
         let json = Fixture.accumulate(setting: ["regimes"], to: .array([.string("replace"), .string("acumulate")]))
         let error = try #require(Fixture.validationError(json, file: "experiments/x.json"))
-        #expect(error.description == #"error: experiments/x.json: $.regimes[1]: expected one of "replace", "accumulate", "accumulate-subsample", found "acumulate" (did you mean "accumulate"?)"#)
+        #expect(error.description == #"error: experiments/x.json: $.regimes[1]: expected one of "replace", "accumulate", "accumulate-subsample", "mix-fresh", "mix-reservoir", "anchor", found "acumulate" (did you mean "accumulate"?)"#)
     }
 
     @Test("the error names the file it was given")
