@@ -61,30 +61,11 @@ public final class CheckpointStore: @unchecked Sendable {
     public func save(_ piece: CellPiece) throws {
         let data = PieceFile.encode(piece, key: key)
         lock.lock(); defer { lock.unlock() }
-        try Self.atomicWrite(data, to: directory.appendingPathComponent(piece.fileName))
+        try AtomicFile.write(data, to: directory.appendingPathComponent(piece.fileName))
     }
 
     /// Removes the folder (after the run's results are written).
     public func removeAll() {
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// Temporary file in the same folder, flushed to disk, renamed over the target (atomic within a file system).
-    /// Reports has its own `AtomicFile`; Experiments cannot import Reports (imports point one way).
-    static func atomicWrite(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        let handle = try FileHandle(forWritingTo: temporary)
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
-        }
     }
 }

@@ -92,6 +92,6 @@ public struct ShardManifest: Codable, Sendable {
     }
 
     public func write(to folder: URL) throws {
-        try CheckpointStore.atomicWrite(render(), to: folder.appendingPathComponent(Self.fileName))
+        try AtomicFile.write(render(), to: folder.appendingPathComponent(Self.fileName))
     }
 }
