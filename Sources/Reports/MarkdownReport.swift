@@ -8,7 +8,8 @@ public enum MarkdownReport {
     /// and `harness report` both call this, so a report regenerated from the files is byte-identical.
     public static func render(spec: Spec, rows: [ResultRow], metadata: RunMetadata) -> String {
         var out = "# \(spec.title)\n\n"
-        var facts = ["family `\(spec.family.name)` v\(spec.family.version)", "\(spec.replicates) replicates",
+        // The version the numbers were made with (run.json), which a later build may have moved past.
+        var facts = ["family `\(spec.family.name)` v\(metadata.familyVersion)", "\(spec.replicates) replicates",
                      "\(spec.generations) generations", "seed \(spec.seed)"]
         if !spec.paper.isEmpty { facts.insert(spec.paper, at: 0) }
         out += facts.joined(separator: " · ") + "\n\n"
@@ -43,6 +44,7 @@ public enum MarkdownReport {
             if let curve = c.curve { check += " vs `\(curve)`" }
             check += ", k = \(ReportNumber.compact(c.k))"
             if !c.filter.isEmpty { check += ", where \(c.filter.joined(separator: ", "))" }
+            if let other = c.thanFilter { check += ", than where \(other.joined(separator: ", ")) (unpaired)" }
             if c.kind == Claim.Kind.growsWithoutBound.rawValue || c.kind == Claim.Kind.bounded.rawValue {
                 check += ", share = \(ReportNumber.compact(c.share))"
             }

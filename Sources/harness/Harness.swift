@@ -22,7 +22,7 @@ struct Harness: ParsableCommand {
             Exit codes: 0 all claims pass, 1 a claim failed, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, ListCommand.self, ReportCommand.self, IndexCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, ListCommand.self, ReportCommand.self, IndexCommand.self, KernelsCommand.self]
     )
 
     /// Parses and runs, turning every kind of bad input into one line on stderr and exit code 2.

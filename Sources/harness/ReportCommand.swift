@@ -20,6 +20,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: directory)
         let loaded = try ReportWriter.load(directory: url)
+        if loaded.metadata.familyVersion != loaded.spec.family.version {
+            FileHandle.standardError.write(Data(("warning: \(url.path): made with family `\(loaded.spec.family.name)` "
+                + "v\(loaded.metadata.familyVersion), this build has v\(loaded.spec.family.version); the report keeps the "
+                + "run's numbers and version (rerun to get this build's)\n").utf8))
+        }
         do {
             try ReportWriter.write(spec: loaded.spec, rows: loaded.rows, metadata: loaded.metadata, to: url)
         } catch {

@@ -69,6 +69,8 @@ struct ReferenceVectorTests {
         #expect(g.next() == 17_754_612_414_797_713_797)
         var n = RandomStream(key: StreamKey(2024, 1, 2))
         #expect(n.nextNormal() == -1.4452242161995421)
-        #expect(n.sampleWithoutReplacement(from: 1000, count: 4) == [226, 236, 256, 463])
+        // Floyd's algorithm since November 2026 (partial Fisher–Yates gave [226, 236, 256, 463] from the same
+        // draws); the families whose numbers depend on it bumped their versions.
+        #expect(n.sampleWithoutReplacement(from: 1000, count: 4) == [226, 234, 254, 461])
     }
 }

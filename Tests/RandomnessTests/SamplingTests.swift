@@ -4,15 +4,18 @@ import TestSupport
 
 @Suite("Sampling without replacement")
 struct SamplingTests {
-    /// The documented algorithm, written out plainly: partial Fisher–Yates on the full array.
+    /// The documented algorithm, written out plainly: Floyd's algorithm on a `Set`.
     static func reference(_ g: inout RandomStream, n: Int, k: Int) -> [Int] {
-        var a = Array(0 ..< n)
-        for j in 0 ..< k { a.swapAt(j, j + g.nextBelow(n - j)) }
-        return a[0 ..< k].sorted()
+        var s = Set<Int>()
+        for j in (n - k) ..< n {
+            let t = g.nextBelow(j + 1)
+            s.insert(s.contains(t) ? j : t)
+        }
+        return s.sorted()
     }
 
-    @Test("Dense and sparse paths equal the documented partial Fisher–Yates, draw for draw",
-          arguments: [(20, 5), (100, 5), (1000, 3), (1000, 999), (100_000, 50)])
+    @Test("Dense (bitset) and sparse (hash set) paths equal the documented Floyd algorithm, draw for draw",
+          arguments: [(20, 5), (100, 5), (1000, 3), (1000, 999), (100_000, 50), (50_000_000, 7)])
     func matchesReference(n: Int, k: Int) {
         var g = RandomStream(key: StreamKey(30, UInt64(n), UInt64(k)))
         var h = g
@@ -56,6 +59,18 @@ struct SamplingTests {
         let z = SampleStatistics.chiSquaredZScore(
             SampleStatistics.chiSquaredStatistic(observed: observed, expected: expected), degreesOfFreedom: 14)
         #expect(z < SampleStatistics.z, "z = \(z)")
+    }
+
+    @Test("A reused SubsetSampler gives what fresh calls give, across shrinking and growing n")
+    func reusedSampler() {
+        var g = RandomStream(key: StreamKey(33))
+        var h = g
+        var sampler = SubsetSampler()
+        var out: [Int] = []
+        for (n, k) in [(1000, 10), (64, 64), (5000, 1000), (63, 1), (200_000_000, 3), (129, 40)] {
+            sampler.sample(from: n, count: k, using: &g, into: &out)
+            #expect(out == Self.reference(&h, n: n, k: k), "n \(n), k \(k)")
+        }
     }
 
     @Test("k = n gives 0..<n, k = 0 gives [] without drawing; huge n with small k is cheap")

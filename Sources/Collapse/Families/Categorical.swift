@@ -11,7 +11,7 @@ import RealModule
 /// those below the initial median). Mean absorption time ≈ −2M Σᵢ (1 − pᵢ) ln(1 − pᵢ) generations (±10% for M ≥ 20).
 public enum Categorical: ModelFamily {
     public static let name = "categorical"
-    public static let version = 1
+    public static let version = 2
     public static let summary = "a categorical distribution refit by frequencies (Wright–Fisher; Jangjoo, Marsili & Roudi 2025)"
 
     public static let parameters: [ParameterSchema] = [

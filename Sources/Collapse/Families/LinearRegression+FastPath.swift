@@ -23,6 +23,8 @@ extension LinearRegression.Model {
 
     public func simulateFast(_ request: SimulationRequest) -> SimulationBlock {
         var block = SimulationBlock(metricCount: 1, generations: request.generations, replicateCount: request.replicates.count)
+        var subsample: SubsampleWorkspace? = nil
+        var linear: LinearWorkspace? = nil
         for (offset, replicate) in request.replicates.enumerated() {
             let streams = request.streams(replicate: replicate)
             var worldRNG = streams.stream(.world)
@@ -30,9 +32,13 @@ extension LinearRegression.Model {
             if !fixedDesign {
                 runFreshDesign(world, streams, request, offset, &block)
             } else if request.regime == .accumulateSubsample {
-                runFixedSubsample(world, streams, request, offset, &block)
+                var ws = subsample.take() ?? SubsampleWorkspace(d: d, T: T, G: request.generations)
+                runFixedSubsample(world, streams, request, offset, &ws, &block)
+                subsample = ws
             } else {
-                runFixedLinear(world, streams, request, offset, &block)
+                var ws = linear.take() ?? LinearWorkspace(d: d, T: T, G: request.generations)
+                runFixedLinear(world, streams, request, offset, &ws, &block)
+                linear = ws
             }
         }
         return block
@@ -79,31 +85,30 @@ extension LinearRegression.Model {
         }
     }
 
-    func runFixedLinear(_ world: World, _ streams: ReplicateStreams, _ request: SimulationRequest, _ offset: Int, _ block: inout SimulationBlock) {
+    /// Buffers for one block of replicates (full-rank fixed design), sized once: the noise E (T × G), the Gram
+    /// matrix / its Cholesky factor (d × d) and Z = (XᵀX)⁻¹XᵀE (d × G).
+    struct LinearWorkspace {
+        var noise: [Double]
+        var gram: [Double]
+        var z: [Double]
+        var solver: CholeskyWorkspace
+
+        init(d: Int, T: Int, G: Int) {
+            noise = [Double](repeating: 0, count: T * G)
+            gram = [Double](repeating: 0, count: d * d)
+            z = [Double](repeating: 0, count: d * G)
+            solver = CholeskyWorkspace(order: d)
+        }
+    }
+
+    func runFixedLinear(_ world: World, _ streams: ReplicateStreams, _ request: SimulationRequest, _ offset: Int,
+                        _ ws: inout LinearWorkspace, _ block: inout SimulationBlock) {
         let G = request.generations
-        let inverse = DesignInverse(world.design, minimumNorm: minimumNorm)
-        let z = inverse.apply(world.design, noiseMatrix(streams, generations: G))
-        block.fits += G
-        if let p = inverse.projection {
-            block.minimumNormFits += G
-            var w = world.wStar
-            var sum = [Double](repeating: 0, count: d)
-            var pw = [Double](repeating: 0, count: d)
-            for g in 1...G {
-                BLAS.gemv(.none, p, w, into: &pw)
-                for i in 0..<d { pw[i] += z.storage[i + (g - 1) * d] }
-                if request.regime == .replace {
-                    w = pw
-                } else {
-                    for i in 0..<d { sum[i] += pw[i] }
-                    for i in 0..<d { w[i] = sum[i] / Double(g) }
-                }
-                block.record(replicate: offset, generation: g, [Self.squaredError(w, world.wStar)])
-            }
-        } else {
-            var e = [Double](repeating: 0, count: d)
+        if !minimumNorm, solveNoise(world.design, streams, G, &ws) {
+            block.fits += G
             let accumulate = request.regime == .accumulate
-            z.storage.withUnsafeBufferPointer { zp in
+            ws.z.withUnsafeBufferPointer { zp in
+                var e = [Double](repeating: 0, count: d)   // ŵg − w*
                 for g in 1...G {
                     let scale = accumulate ? 1 / Double(g) : 1
                     var s = 0.0
@@ -114,52 +119,51 @@ extension LinearRegression.Model {
                     block.values[0][offset * G + g - 1] = s
                 }
             }
+            return
+        }
+        let inverse = DesignInverse(world.design, minimumNorm: true)
+        let z = inverse.apply(world.design, noiseMatrix(streams, generations: G))
+        block.fits += G
+        block.minimumNormFits += G
+        let p = inverse.projection!
+        var w = world.wStar
+        var sum = [Double](repeating: 0, count: d)
+        var pw = [Double](repeating: 0, count: d)
+        for g in 1...G {
+            BLAS.gemv(.none, p, w, into: &pw)
+            for i in 0..<d { pw[i] += z.storage[i + (g - 1) * d] }
+            if request.regime == .replace {
+                w = pw
+            } else {
+                for i in 0..<d { sum[i] += pw[i] }
+                for i in 0..<d { w[i] = sum[i] / Double(g) }
+            }
+            block.record(replicate: offset, generation: g, [Self.squaredError(w, world.wStar)])
         }
     }
 
-    func runFixedSubsample(_ world: World, _ streams: ReplicateStreams, _ request: SimulationRequest, _ offset: Int, _ block: inout SimulationBlock) {
-        let G = request.generations
-        let x = world.design
-        var labels = Matrix(rows: T, columns: G)  // column g − 1: generation g's labels
-        var w = world.wStar
-        var counts = [Double](repeating: 0, count: T)
-        var sums = [Double](repeating: 0, count: T)
-        var weighted = Matrix(rows: T, columns: d)
-        var gram = Matrix(rows: d, columns: d)
-        for g in 1...G {
-            var y = [Double](repeating: 0, count: T)
-            var rng = streams.stream(.data, generation: g)
-            rng.fillNormal(&y, mean: 0, standardDeviation: sigma)
-            BLAS.gemv(.none, x, w, beta: 1, into: &y)
-            labels.storage.replaceSubrange(((g - 1) * T)..<(g * T), with: y)
-
-            var subRNG = streams.stream(.subsample, generation: g)
-            let rows = subRNG.sampleWithoutReplacement(from: g * T, count: T)
-            for k in 0..<T { counts[k] = 0; sums[k] = 0 }
-            for r in rows {
-                let k = r % T
-                counts[k] += 1
-                sums[k] += labels.storage[r]  // pool row r is row k of generation r / T + 1
-            }
-            block.fits += 1
-            var solved = false
-            if !minimumNorm {
-                for j in 0..<d { for k in 0..<T { weighted.storage[k + j * T] = x.storage[k + j * T] * counts[k].squareRoot() } }
-                BLAS.syrkUpperTransposed(weighted, into: &gram)
-                if let chol = NormalEquations.factor(gram: gram) {
-                    var b = [Double](repeating: 0, count: d)
-                    BLAS.gemv(.transpose, x, sums, into: &b)
-                    w = chol.solve(b)
-                    solved = true
+    /// Z = (XᵀX)⁻¹X·[E₁ … E_G] into `ws.z` (one `dsyrk`, one Cholesky, one `dgemm`, one `dpotrs` with G
+    /// right-hand sides), or false when the normal equations are refused (rcond < 1e−10).
+    private func solveNoise(_ x: Matrix, _ streams: ReplicateStreams, _ G: Int, _ ws: inout LinearWorkspace) -> Bool {
+        let T = self.T, d = self.d
+        return x.storage.withUnsafeBufferPointer { px in
+            ws.gram.withUnsafeMutableBufferPointer { gram in
+                BLAS.syrkUpper(.transpose, n: d, k: T, px.baseAddress!, lda: T, into: gram.baseAddress!, ldc: d)
+                guard ws.solver.factor(gram.baseAddress!) != nil else { return false }
+                ws.noise.withUnsafeMutableBufferPointer { e in
+                    for g in 1...G {
+                        var rng = streams.stream(.data, generation: g)
+                        rng.fillNormal(UnsafeMutableBufferPointer(rebasing: e[((g - 1) * T)..<(g * T)]),
+                                       mean: 0, standardDeviation: sigma)
+                    }
+                    ws.z.withUnsafeMutableBufferPointer { z in
+                        BLAS.gemm(.transpose, .none, m: d, n: G, k: T, px.baseAddress!, lda: T,
+                                  e.baseAddress!, ldb: T, into: z.baseAddress!, ldc: d)
+                        ws.solver.solve(factor: gram.baseAddress!, z.baseAddress!, columns: G)
+                    }
                 }
+                return true
             }
-            if !solved {
-                block.minimumNormFits += 1
-                let chosenX = x.selectingRows(rows.map { $0 % T })
-                let chosenY = Matrix(rows: T, columns: 1, columnMajor: rows.map { labels.storage[$0] })
-                w = Self.minimumNormSolution(chosenX, chosenY)
-            }
-            block.record(replicate: offset, generation: g, [Self.squaredError(w, world.wStar)])
         }
     }
 

@@ -10,7 +10,7 @@ import LinearAlgebra
 /// Metric `test_error` = ‖ŵ − w*‖², the excess risk on x ~ N(0, I) with the noise excluded.
 public enum LinearRegression: ModelFamily {
     public static let name = "linear-regression"
-    public static let version = 1
+    public static let version = 2
     public static let summary = "OLS retrained on its own labels (Gerstgrasser et al. 2024)"
 
     public static let parameters: [ParameterSchema] = [
