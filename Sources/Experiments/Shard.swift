@@ -40,9 +40,24 @@ public struct WorkPiece: Sendable, Hashable {
 }
 
 extension Spec {
+    /// Replicates per checkpointed piece: a cell with more is saved in slices of this many, so an interrupted
+    /// run of a single large cell loses at most one slice per worker. A function of the spec alone (never of
+    /// the thread count), so a resumed run finds the same pieces; the numbers do not depend on it.
+    public static let replicatesPerPiece = 100
+
     /// The pieces a run (or one shard of it) computes, in sweep order: whole cells unless a shard splits
-    /// replicates (see `Shard`). Empty replicate ranges (more shards than replicates) are left out.
+    /// replicates (see `Shard`), each then cut into slices of at most `replicatesPerPiece` replicates. Empty
+    /// replicate ranges (more shards than replicates) are left out.
     public func plan(shard: Shard? = nil) -> [WorkPiece] {
+        shardPlan(shard).flatMap { piece -> [WorkPiece] in
+            let r = piece.replicates
+            return stride(from: r.lowerBound, to: r.upperBound, by: Self.replicatesPerPiece).map {
+                WorkPiece(cell: piece.cell, replicates: $0..<min($0 + Self.replicatesPerPiece, r.upperBound))
+            }
+        }
+    }
+
+    private func shardPlan(_ shard: Shard?) -> [WorkPiece] {
         let cellCount = cells.count
         guard let shard, shard.count > 1 else { return (0..<cellCount).map { WorkPiece(cell: $0, replicates: 0..<replicates) } }
         if cellCount >= shard.count {
