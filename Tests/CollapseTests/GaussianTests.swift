@@ -14,11 +14,14 @@ func gaussianSummaries(_ cell: CellParameters, _ regime: Regime, generations: In
 }
 
 @Suite struct GaussianFastPathTests {
-    /// The running sufficient statistics (and Chan merging for accumulate) equal the direct estimator on the pooled
-    /// samples of `ReferenceLoop`, to 1e−9 relative, in every regime, for d = 1 and d = 3, with a schedule.
+    /// The all-samples path (`sampler: samples`): its running sufficient statistics (and Chan merging for accumulate)
+    /// equal the direct estimator on the pooled samples of `ReferenceLoop`, to 1e−9 relative, in every regime, for
+    /// d = 1 and d = 3, with a schedule. (The default statistics sampler agrees in distribution: GaussianSamplerTests.)
     @Test(arguments: Regime.allCases)
     func fastPathEqualsDirectEstimator(regime: Regime) {
-        for cell in [gaussianCell(M: 7), gaussianCell(d: 3, M: 9, estimator: "mle", sigma2: 2, mu: 1.5), gaussianCell(M: 5, alpha: 0.5)] {
+        let samples: (String, ParameterValue) = ("sampler", .text("samples"))
+        for base in [gaussianCell(M: 7), gaussianCell(d: 3, M: 9, estimator: "mle", sigma2: 2, mu: 1.5), gaussianCell(M: 5, alpha: 0.5)] {
+            let cell = CellParameters(base.entries + [samples])
             let req = SimulationRequest(parameters: cell, regime: regime, generations: 9, replicates: 0..<3, seed: 4)
             let fast = Gaussian.simulate(req)
             let direct = ReferenceLoop.simulate(Gaussian.Model(cell), metricCount: Gaussian.metrics.count, req)

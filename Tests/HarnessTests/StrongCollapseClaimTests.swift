@@ -32,7 +32,7 @@ struct StrongCollapseClaimTests {
             (#"{"d": 2, "sigma2": 1, "c2": 1, "p2": 0.5}"#, "$.parameters.n",
              "expected an integer in [1, 1000000000] (training rows n = n₁ + n₂), found nothing (the parameter is required)"),
             (#"{"d": 2, "sigma2": 1, "c2": 1, "p2": 0.5, "n": 100, "lambda": 0.1}"#, "$.parameters.lambda",
-             "expected 0 with estimator \"ols\" (λ is the ridge penalty; use \"estimator\": \"ridge\"), found 0.1 (in the cell d=2,sigma2=1,c2=1,p2=0.5,estimator=ols,lambda=0.1,n=100)"),
+             "expected 0 with estimator \"ols\" (λ is the ridge penalty; use \"estimator\": \"ridge\"), found 0.1 (in the cell d=2,sigma2=1,c2=1,p2=0.5,estimator=ols,lambda=0.1,n=100,sampler=statistics)"),
             (#"{"d": 2, "sigma2": 1, "c2": 1, "p2": 0.5, "n": 100, "estimator": "lasso"}"#, "$.parameters.estimator",
              #"expected one of "ols", "ridge", found "lasso""#),
         ]

@@ -29,12 +29,13 @@ struct StrongCollapseRunTests {
 
             let csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
             let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            #expect(rows.first?.prefix(10) == ["d", "sigma2", "c2", "p2", "estimator", "lambda", "n", "regime", "generation", "metric"])
+            #expect(rows.first?.prefix(11) == ["d", "sigma2", "c2", "p2", "estimator", "lambda", "n", "sampler", "regime", "generation", "metric"])
             let body = rows.dropFirst()
             #expect(body.count == 3 * 3 * 3)  // p₂ × n × metric, one generation
-            #expect(Set(body.map { $0[9] }) == ["test_error", "clean_test_error", "gap"])
+            #expect(body.allSatisfy { $0[7] == "statistics" })  // the default sampler
+            #expect(Set(body.map { $0[10] }) == ["test_error", "clean_test_error", "gap"])
             // Every cell with n ≥ d + 2 carries its theory.
-            #expect(body.allSatisfy { Double($0[17]) != nil }, "\(csv)")
+            #expect(body.allSatisfy { Double($0[18]) != nil }, "\(csv)")
         }
     }
 

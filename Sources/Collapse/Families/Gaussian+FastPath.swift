@@ -1,13 +1,17 @@
 import LinearAlgebra
 import Randomness
 
-/// The Gaussian hot path: running sufficient statistics, so a generation costs O(M·d²) whatever the regime.
+/// The Gaussian's all-samples path (`sampler: samples`, and accumulate-subsample under either sampler): every
+/// sample drawn, then running sufficient statistics, so a generation costs O(M·d²) whatever the regime.
 /// - replace: the moments of the newest batch;
 /// - accumulate: the pooled moments, merged batch by batch (Chan et al.), never a pass over the pool;
 /// - accumulate-subsample: M_g rows drawn from the pool, their moments (the pool's samples are kept, O(N·d) memory).
 /// Draws come from the same streams in the same order as `ReferenceLoop`; a test pins the two together.
+/// Draw order: `.data` stream of generation g, M_g·d normals column by column (`sample`); `.subsample` stream for
+/// the pool's rows (Floyd).
 extension Gaussian.Model {
     func simulateFast(_ request: SimulationRequest) -> SimulationBlock {
+        if sampler == .statistics && Self.statisticsApply(to: request.regime) { return simulateStatistics(request) }
         if Regime.mixing.contains(request.regime) {
             return ReferenceLoop.simulate(self, metricCount: Gaussian.metrics.count, request)
         }

@@ -127,14 +127,26 @@ extension Gaussian.Model {
                 tailMass(mean: fit.mean[0], variance: fit.covariance[0, 0]), ratio < 0.1 ? 1 : 0]
     }
 
-    /// The same metrics in one dimension, from the fitted mean and variance (shared by the scalar hot path).
+    /// The same metrics in one dimension, from the fitted mean and variance (shared by the scalar hot paths).
     func scalarMetrics(mean: Double, variance: Double) -> [Double] {
+        let m = scalarMetricValues(mean: mean, variance: variance)
+        return [m.meanError, m.ratio, m.logRatio, m.w2, m.tailMass, m.collapsed]
+    }
+
+    /// The one-dimensional metrics in `Gaussian.metrics` order, without allocating an array.
+    struct ScalarMetricValues {
+        var meanError, ratio, logRatio, w2, tailMass, collapsed: Double
+    }
+
+    @inline(__always)
+    func scalarMetricValues(mean: Double, variance: Double) -> ScalarMetricValues {
         let sigma2 = setting.sigma2
         let meanError = (mean - mu) * (mean - mu)
         let logRatio = variance > 0 ? Foundation.log(variance) - Foundation.log(sigma2) : -Double.infinity
         let w2 = meanError + variance + sigma2 - 2 * sigma2.squareRoot() * Swift.max(variance, 0).squareRoot()
         let ratio = variance / sigma2
-        return [meanError, ratio, logRatio, w2, tailMass(mean: mean, variance: variance), ratio < 0.1 ? 1 : 0]
+        return ScalarMetricValues(meanError: meanError, ratio: ratio, logRatio: logRatio, w2: w2,
+                                  tailMass: tailMass(mean: mean, variance: variance), collapsed: ratio < 0.1 ? 1 : 0)
     }
 
     /// P_fit(|x₁ − μ₀| > 3σ) for the fitted first-coordinate marginal N(mean, variance).

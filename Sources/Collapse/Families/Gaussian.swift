@@ -14,9 +14,14 @@ import LinearAlgebra
 /// - `tail_mass` the probability the fit puts beyond the true 3σ tails of the first coordinate,
 ///   Φ((μ₀ − 3σ − μₖ₁)/sₖ) + Φ((μₖ₁ − μ₀ − 3σ)/sₖ) with sₖ² = (Σₖ)₁₁ (truth: 2Φ(−3) = 0.0027);
 /// - `collapsed` 1 when tr Σₖ < 0.1·tr Σ₀, so its mean is P(σₖ² < 0.1σ²).
+///
+/// Every metric is a function of the fit, and the fit of (count, mean, scatter); so by default (`sampler:
+/// statistics`) those statistics are drawn directly, exactly in distribution (`Gaussian+StatisticsPath.swift`),
+/// and `sampler: samples` draws every sample (`Gaussian+FastPath.swift`, pinned to `ReferenceLoop`); tests check
+/// the two agree in distribution. Version 2: the statistics sampler (draw order in `Gaussian+StatisticsPath.swift`).
 public enum Gaussian: ModelFamily {
     public static let name = "gaussian"
-    public static let version = 1
+    public static let version = 2
     public static let summary = "a Gaussian refit on its own samples (Shumailov et al. 2024; Kazdan et al. 2024)"
 
     public static let parameters: [ParameterSchema] = [
@@ -28,6 +33,7 @@ public enum Gaussian: ModelFamily {
                         summary: "variance estimator: scatter/(N−1) or scatter/N"),
         ParameterSchema("sigma2", .real(minimum: 1e-300), default: .integer(1), summary: "true variance σ² per coordinate"),
         ParameterSchema("mu", .real(minimum: -1e300, maximum: 1e300), default: .integer(0), summary: "true mean of every coordinate"),
+        DataSampler.schema(statistics: "draw each generation's count, mean and scatter directly (exact in distribution)"),
     ]
 
     public static let metrics = [
@@ -118,11 +124,14 @@ public enum Gaussian: ModelFamily {
     public struct Model: Sendable {
         public let setting: GaussianTheory.Setting
         public let mu: Double
+        public let sampler: DataSampler
         public var d: Int { setting.d }
 
+        /// A cell without `sampler` (hand-built in tests) uses the default, `statistics`.
         public init(_ p: CellParameters) {
             setting = Gaussian.setting(p)
             mu = p.real("mu")
+            sampler = DataSampler(p)
         }
     }
 }

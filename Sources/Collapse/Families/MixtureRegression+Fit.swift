@@ -4,11 +4,13 @@ import Randomness
 /// The mixture-regression fit from sufficient statistics built in blocks of rows, so memory is
 /// O(d² + chunk·d) however large n is (n = 10⁶ and beyond).
 ///
-/// Draw order (family version 1), which fixes every number:
+/// Draw order (family version 2), which fixes every number:
 /// - world stream: w₁* (d normals, scaled by 1/√d), then δ's direction (d normals, rescaled to ‖δ‖² = c²);
-/// - data stream of generation 1: row by row, i = 0 ..< n: xᵢ (d normals), then εᵢ (one normal, scaled by σ).
-///   Rows i ≥ n₁ are the synthetic ones.
-/// The order is row by row so that it does not depend on the chunk size: chunked and stacked fits see the same data.
+/// - data stream of generation 1, `sampler: samples` and every minimum-norm fit (n ≤ d + 1): row by row,
+///   i = 0 ..< n: xᵢ (d normals), then εᵢ (one normal, scaled by σ). Rows i ≥ n₁ are the synthetic ones.
+///   The order is row by row so that it does not depend on the chunk size: chunked and stacked fits see the same data;
+/// - data stream of generation 1, `sampler: statistics` (the default) otherwise: the real block's statistics, then
+///   the synthetic block's (`MixtureRegression+SampledStatistics.swift`).
 ///
 /// The mixed and the clean fit share X, hence XᵀX; only the labels differ (y_clean = Xw₁* + ε and
 /// y_mixed = y_clean + D₂Xδ), so both are one solve with two right-hand sides: (XᵀX + nλI)·[ŵ ŵ_clean] = Xᵀ[y y_clean].
@@ -128,6 +130,8 @@ extension MixtureRegression.Model {
             var fallback = minimumNorm
             if minimumNorm {
                 weights = directFit(world, &dataRNG)
+            } else if sampler == .statistics {
+                (weights, fallback) = solve(sampledStatistics(world, &dataRNG))
             } else {
                 (weights, fallback) = solve(statistics(world, &dataRNG))
             }

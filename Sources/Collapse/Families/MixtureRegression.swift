@@ -13,10 +13,14 @@
 ///
 /// A one-shot experiment: run it with `generations: 1` and the `replace` regime (the loop cut at one generation,
 /// DESIGN.md). Generations after the first are not defined and are recorded as NaN.
+///
+/// The fit needs only XᵀX and Xᵀ[y_mixed y_clean]; by default (`sampler: statistics`) they are drawn directly,
+/// exactly in distribution, at O(d³) per replicate whatever n (`MixtureRegression+SampledStatistics.swift`);
+/// `sampler: samples` draws the n rows (`MixtureRegression+Fit.swift`). Version 2: the statistics sampler.
 public enum MixtureRegression: ModelFamily {
     public static let maximumGenerations: Int? = 1
     public static let name = "mixture-regression"
-    public static let version = 1
+    public static let version = 2
     public static let summary = "one least-squares fit on real + synthetic labels (Dohmatob et al. 2025, strong model collapse)"
 
     public static let parameters: [ParameterSchema] = [
@@ -28,6 +32,7 @@ public enum MixtureRegression: ModelFamily {
                         summary: "ols: ridgeless least squares (minimum-norm when n ≤ d + 1); ridge: (XᵀX + nλI)⁻¹Xᵀy"),
         ParameterSchema("lambda", .real(minimum: 0), default: .real(0), summary: "ridge penalty λ (objective (1/n)‖y − Xw‖² + λ‖w‖²)"),
         ParameterSchema("n", .integer(minimum: 1, maximum: 1_000_000_000), summary: "training rows n = n₁ + n₂"),
+        DataSampler.schema(statistics: "draw XᵀX ~ Wishart(n, I) and Xᵀε ~ N(0, σ²XᵀX) per block of rows directly (exact in distribution)"),
     ]
 
     public static let metrics = [
@@ -107,6 +112,7 @@ public enum MixtureRegression: ModelFamily {
         public let c2: Double
         /// The ridge term added to XᵀX: n·λ for `ridge`, 0 for `ols`.
         public let ridge: Double
+        public let sampler: DataSampler
 
         public init(_ p: CellParameters) {
             d = p.integer("d")
@@ -115,6 +121,7 @@ public enum MixtureRegression: ModelFamily {
             sigma = p.real("sigma2").squareRoot()
             c2 = p.real("c2")
             ridge = p.text("estimator") == "ridge" ? Double(n) * p.real("lambda") : 0
+            sampler = DataSampler(p)
         }
 
         public var n1: Int { n - n2 }
