@@ -41,8 +41,13 @@ extension Spec {
             throw r.error("metric", "expected a metric of \(spec.family.name) (\(metrics.joined(separator: ", "))), found \"\(metric)\"")
         }
         let regime = try runRegime(r, "regime", spec: spec)
+        let filter = try parameterFilter(r, "where", path: path, spec: spec)
+        let thanFilter = try crossCellFilter(r, kind: kind, filter: filter, path: path, spec: spec)
         var than: Regime? = nil
-        if kind == .lessThan {
+        if kind == .lessThan && !thanFilter.isEmpty {
+            // Across cells the other side defaults to the same regime (temperature 0.7 vs 1, both under replace).
+            than = r.object["than"] == nil ? regime : try runRegime(r, "than", spec: spec)
+        } else if kind == .lessThan {
             than = try runRegime(r, "than", spec: spec)
             guard than != regime else { throw r.error("than", "expected a regime other than \"\(regime.name)\", found the same") }
         } else if r.object["than"] != nil {
@@ -71,18 +76,48 @@ extension Spec {
         guard let statistic = Claim.Statistic(rawValue: statisticText) else {
             throw r.error("statistic", "expected \"mean\" or \"median\", found \"\(statisticText)\"")
         }
-        var filter: [(String, ParameterValue)] = []
-        if let whereValue = r.object["where"] {
-            let w = try FieldReader(file: spec.file, path: "\(path).where", value: whereValue)
-            try w.rejectUnknownKeys(allowed: (spec.family.parameters + LoopParameters.schema).map(\.name))
-            for schema in spec.family.parameters + LoopParameters.schema {
-                guard let v = w.object[schema.name] else { continue }
-                filter.append((schema.name, try Spec.parameterValue(v, schema: schema, file: spec.file, path: "\(path).where.\(schema.name)")))
-            }
-        }
         return Claim(id: id, kind: kind, metric: metric, regime: regime, than: than, curve: curve, k: k, share: share,
                      fromGeneration: from, toGeneration: to, statement: try r.optionalString("statement"),
-                     statistic: statistic, filter: filter)
+                     statistic: statistic, filter: filter, thanFilter: thanFilter)
+    }
+
+    /// A `where`-style object of parameter values (`key` is "where" or "than_where"), each checked against the
+    /// parameter's schema; empty when the key is absent.
+    private static func parameterFilter(_ r: FieldReader, _ key: String, path: String, spec: ClaimContext) throws(SpecError) -> [(String, ParameterValue)] {
+        guard let value = r.object[key] else { return [] }
+        let w = try FieldReader(file: spec.file, path: "\(path).\(key)", value: value)
+        let schemas = spec.family.parameters + LoopParameters.schema
+        try w.rejectUnknownKeys(allowed: schemas.map(\.name))
+        var filter: [(String, ParameterValue)] = []
+        for schema in schemas {
+            guard let v = w.object[schema.name] else { continue }
+            filter.append((schema.name, try Spec.parameterValue(v, schema: schema, file: spec.file, path: "\(path).\(key).\(schema.name)")))
+        }
+        return filter
+    }
+
+    /// `than_where` of a cross-cell `less-than`: every parameter it names must also be in `where`, with another
+    /// value, so that each compared cell has exactly one partner and never itself.
+    private static func crossCellFilter(_ r: FieldReader, kind: Claim.Kind, filter: [(String, ParameterValue)], path: String,
+                                        spec: ClaimContext) throws(SpecError) -> [(String, ParameterValue)] {
+        guard r.object["than_where"] != nil else { return [] }
+        guard kind == .lessThan else {
+            throw r.error("than_where", "expected no \"than_where\" for a \(kind.rawValue) claim (only less-than compares cells)")
+        }
+        let thanFilter = try parameterFilter(r, "than_where", path: path, spec: spec)
+        guard !thanFilter.isEmpty else {
+            throw r.error("than_where", "expected at least one parameter whose value the partner cells take, found an empty object")
+        }
+        for (name, value) in thanFilter {
+            let at = "\(path).than_where.\(name)"
+            guard let own = filter.first(where: { $0.0 == name })?.1 else {
+                throw SpecError(file: spec.file, path: at, message: "expected \"\(name)\" in where too (the cells compared take where's value, their partners this one), found it only in than_where")
+            }
+            guard own.description != value.description else {
+                throw SpecError(file: spec.file, path: at, message: "expected a value other than where's \(own) (a cell is not compared with itself), found \(value)")
+            }
+        }
+        return thanFilter
     }
 
     /// A regime named by a claim must be one of the family's. One the spec does not run (say after

@@ -9,7 +9,11 @@ import Collapse
 /// - `below-bound`: mean ≤ bound + k·SE, with `curve` a named theory curve of the family.
 /// - `above-bound`: mean ≥ bound − k·SE (a floor the data must reach, e.g. strong model collapse's p₂²c²).
 /// - `less-than`: `regime` is significantly below `than`: mean(A − B) ≤ −k·SE(A − B), the difference taken per
-///   replicate (regimes share random streams, so the comparison is paired).
+///   replicate (regimes share random streams, so the comparison is paired). With `than_where` it compares cells
+///   instead (see `ClaimCheck+Cells.swift`): each cell of `where` against its partner, the same cell with the
+///   parameters of `than_where` changed (e.g. temperature 0.7 against temperature 1), `than` defaulting to the same
+///   regime. Different cells have independent streams, so the test is unpaired, at every generation of the window:
+///   z = (mean_A − mean_B)/√(se_A² + se_B²) ≤ −k.
 /// - `grows-without-bound`: the rise over the later half, e(G) − e(mid), is still at least `share` (default 0.5)
 ///   of the rise over the earlier half, e(mid) − e(first), significantly: z ≥ k for the per-replicate
 ///   statistic (e(G) − e(mid)) − share·(e(mid) − e(first)). Linear growth gives a ratio near 1, a converging
@@ -57,12 +61,16 @@ public struct Claim: Sendable, Equatable {
     public let statistic: Statistic
     /// Only cells whose parameters have these values (compared as canonical text) are checked.
     public let filter: [(String, ParameterValue)]
+    /// `less-than` across cells: the partner of a cell is the cell with these parameter values instead (every name
+    /// here is also in `filter`, with another value). Empty for the paired, same-cell comparison.
+    public let thanFilter: [(String, ParameterValue)]
 
     public static func == (a: Claim, b: Claim) -> Bool {
         a.id == b.id && a.kind == b.kind && a.metric == b.metric && a.regime == b.regime && a.than == b.than
             && a.curve == b.curve && a.k == b.k && a.share == b.share && a.fromGeneration == b.fromGeneration
             && a.toGeneration == b.toGeneration && a.statement == b.statement && a.statistic == b.statistic
             && a.filter.map { "\($0.0)=\($0.1)" } == b.filter.map { "\($0.0)=\($0.1)" }
+            && a.thanFilter.map { "\($0.0)=\($0.1)" } == b.thanFilter.map { "\($0.0)=\($0.1)" }
     }
 
     /// Whether the claim applies to a cell.
@@ -72,7 +80,8 @@ public struct Claim: Sendable, Equatable {
 
     public init(id: String, kind: Kind, metric: String, regime: Regime, than: Regime?, curve: String?, k: Double,
                 share: Double, fromGeneration: Int, toGeneration: Int, statement: String?,
-                statistic: Statistic = .mean, filter: [(String, ParameterValue)] = []) {
+                statistic: Statistic = .mean, filter: [(String, ParameterValue)] = [],
+                thanFilter: [(String, ParameterValue)] = []) {
         self.id = id
         self.kind = kind
         self.metric = metric
@@ -86,5 +95,14 @@ public struct Claim: Sendable, Equatable {
         self.statement = statement
         self.statistic = statistic
         self.filter = filter
+        self.thanFilter = thanFilter
+    }
+
+    /// Whether the claim compares cells (`less-than` with `than_where`) rather than regimes within a cell.
+    public var comparesCells: Bool { !thanFilter.isEmpty }
+
+    /// The partner of `cell` in a cross-cell comparison: its parameters with those of `than_where` substituted.
+    public func partner(of cell: CellParameters) -> CellParameters {
+        CellParameters(cell.entries.map { name, value in (name, thanFilter.first { $0.0 == name }?.1 ?? value) })
     }
 }

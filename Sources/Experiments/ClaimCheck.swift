@@ -22,6 +22,7 @@ public struct ClaimResult: Sendable {
         s += " \(claim.statistic == .median ? "median " : "")\(claim.metric)"
         if let curve = claim.curve { s += " (curve \(curve))" }
         if !claim.filter.isEmpty { s += " where \(claim.filter.map { "\($0.0)=\($0.1)" }.joined(separator: ","))" }
+        if claim.comparesCells { s += " than where \(claim.thanFilter.map { "\($0.0)=\($0.1)" }.joined(separator: ","))" }
         if verdict != .notApplicable {
             let label = claim.kind == .matchesTheory ? "worst |z|" : "worst z"
             s += ", \(label) = \(ReportNumber.fixed(worstZ, 2)) at generation \(worstGeneration)"
@@ -73,6 +74,9 @@ public enum ClaimCheck {
         if claim.fromGeneration > generations {
             return ClaimResult(claim: claim, verdict: .notApplicable, worstZ: .nan, worstCell: "", worstGeneration: 0, cellsChecked: 0,
                                replicates: replicates, reason: "the run ends at generation \(generations), before the claim's window")
+        }
+        if claim.comparesCells {
+            return evaluateAcrossCells(claim, metricIndex: m, cells: cells, generations: generations, replicates: replicates)
         }
         let last = min(claim.toGeneration, generations)
         for cell in cells where claim.applies(to: cell.parameters) {

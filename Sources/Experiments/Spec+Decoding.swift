@@ -5,7 +5,7 @@ extension Spec {
     static let topLevelKeys = ["schema", "name", "title", "description", "paper", "family", "parameters",
                                "regimes", "generations", "replicates", "seed", "claims"]
     static let claimKeys = ["id", "kind", "metric", "regime", "than", "curve", "k", "share",
-                            "from_generation", "to_generation", "statement", "statistic", "where"]
+                            "from_generation", "to_generation", "statement", "statistic", "where", "than_where"]
     /// Upper limits that catch typos (a million generations) before any work starts.
     static let maximumGenerations = 100_000
     static let maximumReplicates = 10_000_000

@@ -34,10 +34,13 @@ public struct RunMetadata: Codable, Sendable {
         public let statistic: String
         /// The `where` filter as `name=value` pairs.
         public let filter: [String]
+        /// The `than_where` of a cross-cell `less-than` as `name=value` pairs; absent (nil) otherwise, so the run.json
+        /// of other claims is unchanged.
+        public let thanFilter: [String]?
 
         enum CodingKeys: String, CodingKey {
             case id, kind, regime, than, curve, metric, k, share, statement, verdict, reason, line, replicates, statistic
-            case filter = "where"
+            case filter = "where", thanFilter = "than_where"
             case fromGeneration = "from_generation", toGeneration = "to_generation", worstZ = "worst_z"
             case worstGeneration = "worst_generation", worstCell = "worst_cell", cellsChecked = "cells_checked"
         }
@@ -50,6 +53,7 @@ public struct RunMetadata: Codable, Sendable {
             worstGeneration = r.worstGeneration; worstCell = r.worstCell; cellsChecked = r.cellsChecked
             replicates = r.replicates; reason = r.reason; line = r.line
             statistic = c.statistic.rawValue; filter = c.filter.map { "\($0.0)=\($0.1)" }
+            thanFilter = c.comparesCells ? c.thanFilter.map { "\($0.0)=\($0.1)" } : nil
         }
     }
 

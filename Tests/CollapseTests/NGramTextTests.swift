@@ -136,7 +136,7 @@ extension Double {
     @Test func addKCanEmitUnseenWords() {
         let corpus = TextCorpus(sentences: ["a b c", "a b d"])
         let model = NGramModel(order: 2, sentences: corpus.sentences, truncated: [false, false], vocabularySize: corpus.typeCount,
-                               addK: 1000, temperature: 1)
+                               smoothing: .addK(1000), temperature: 1)
         var rng = RandomStream(seed: 1)
         var seen = Set<UInt32>()
         for _ in 0..<200 { if let w = model.next(1, &rng) { seen.insert(w) } }  // after "a": "b" only, unsmoothed

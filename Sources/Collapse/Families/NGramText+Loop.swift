@@ -3,20 +3,28 @@ import Randomness
 /// The text loop: a batch is a list of sentences (token-id arrays); a fit is the n-gram model plus the metrics of
 /// the generation's text, read from the training set when it is fitted.
 extension NGramText.Model: LoopModel {
+    /// Sentences with their n-gram counts, counted once when the batch is made: a fit on several batches (accumulate's
+    /// pool) merges their sorted counts instead of recounting every sentence of the pool.
     public struct Batch: RowBatch, Sendable {
         public let sentences: [[UInt32]]
         /// `truncated[i]`: sentence i was cut (no observed end).
         public let truncated: [Bool]
+        public let counts: NGramCounts
         public var rowCount: Int { sentences.count }
 
-        public init(sentences: [[UInt32]], truncated: [Bool]) {
+        public init(sentences: [[UInt32]], truncated: [Bool], order: Int) {
             self.sentences = sentences
             self.truncated = truncated
+            self.counts = NGramCounts(order: order, sentences: sentences, truncated: truncated)
         }
 
         public static func gather(_ batches: [Batch], rows: [Int]) -> Batch {
-            let all = batches.count == 1 ? batches[0] : Batch(sentences: batches.flatMap(\.sentences), truncated: batches.flatMap(\.truncated))
-            return Batch(sentences: rows.map { all.sentences[$0] }, truncated: rows.map { all.truncated[$0] })
+            let order = batches[0].counts.order
+            if batches.count == 1 {
+                return Batch(sentences: rows.map { batches[0].sentences[$0] }, truncated: rows.map { batches[0].truncated[$0] }, order: order)
+            }
+            let sentences = batches.flatMap(\.sentences), truncated = batches.flatMap(\.truncated)
+            return Batch(sentences: rows.map { sentences[$0] }, truncated: rows.map { truncated[$0] }, order: order)
         }
     }
 
@@ -31,7 +39,7 @@ extension NGramText.Model: LoopModel {
     /// M sentences drawn uniformly with replacement from the corpus.
     public func realData(_ world: TextCorpus, _ rng: inout RandomStream) -> Batch {
         let n = world.sentences.count
-        return Batch(sentences: (0..<m).map { _ in world.sentences[rng.nextBelow(n)] }, truncated: Array(repeating: false, count: m))
+        return Batch(sentences: (0..<m).map { _ in world.sentences[rng.nextBelow(n)] }, truncated: Array(repeating: false, count: m), order: order)
     }
 
     public func synthesize(from fit: Fit, _ world: TextCorpus, _ rng: inout RandomStream) -> Batch {
@@ -42,17 +50,20 @@ extension NGramText.Model: LoopModel {
             sentences.append(s)
             truncated.append(cut)
         }
-        return Batch(sentences: sentences, truncated: truncated)
+        return Batch(sentences: sentences, truncated: truncated, order: order)
     }
 
     public func fit(_ training: [Batch], _ world: TextCorpus) -> (fit: Fit, usedFallback: Bool) {
-        let sentences = training.count == 1 ? training[0].sentences : training.flatMap(\.sentences)
-        let truncated = training.count == 1 ? training[0].truncated : training.flatMap(\.truncated)
-        let model = NGramModel(order: order, sentences: sentences, truncated: truncated, vocabularySize: world.typeCount,
-                               addK: addK, temperature: temperature)
-        let recent = sentences.count > m ? sentences.count - m : 0
-        let text = Array(sentences[recent...])
-        return (Fit(model: model, textMetrics: Self.textMetrics(text, truncated: truncated[recent...])), false)
+        let counts = training.count == 1 ? training[0].counts : NGramCounts.merged(training.map(\.counts))
+        let model = NGramModel(counts: counts, vocabularySize: world.typeCount, smoothing: smoothing, temperature: temperature)
+        // The generation's text: the last m sentences of the training set, in order.
+        var text: [[UInt32]] = [], cut: [Bool] = []
+        for batch in training.reversed() where text.count < m {
+            let take = min(m - text.count, batch.rowCount)
+            text = batch.sentences.suffix(take) + text
+            cut = batch.truncated.suffix(take) + cut
+        }
+        return (Fit(model: model, textMetrics: Self.textMetrics(text, truncated: cut[...])), false)
     }
 
     public func metrics(_ fit: Fit, _ world: TextCorpus) -> [Double] {

@@ -8,12 +8,21 @@ import RealModule
 /// (21 bits per id, context in the high bits), so equal keys and equal contexts are contiguous and the layout
 /// never depends on a hash seed.
 ///
-/// Sampling from context h at temperature T: P(w | h) ∝ q(w | h)^(1/T), with q the unsmoothed estimate c(h,w)/c(h)
-/// or add-k's (c(h,w) + k)/(c(h) + kV) over the V ids (the words of the corpus and the boundary). Since q^(1/T) is
-/// proportional to (c(h,w) [+ k])^(1/T), the weights are those powers of the counts; the draw inverts a uniform in
-/// their cumulative sums by binary search. Unsmoothed, a zero count stays zero at every T: the support can only
-/// shrink. Add-k gives every unseen w of a seen context the weight k^(1/T) and an unseen context the uniform law.
+/// Sampling from context h at temperature T: P(w | h) ∝ q(w | h)^(1/T), with q one of
+/// - `none`: the unsmoothed estimate c(h,w)/c(h);
+/// - `addK(k)`: (c(h,w) + k)/(c(h) + kV) over the V ids (the words of the corpus and the boundary);
+/// - `kneserNey`: interpolated Kneser–Ney (`KneserNey`), over the words of the training text.
+/// For the first two q^(1/T) is proportional to (c(h,w) [+ k])^(1/T), so the weights are those powers of the counts;
+/// the draw inverts a uniform in their cumulative sums by binary search. Unsmoothed, a zero count stays zero at every
+/// T: the support can only shrink. Add-k gives every unseen w of a seen context the weight k^(1/T) and an unseen
+/// context the uniform law.
 public struct NGramModel: Sendable {
+    public enum Smoothing: Sendable, Equatable {
+        case none
+        case addK(Double)
+        case kneserNey
+    }
+
     public let order: Int
     /// Sorted distinct n-gram keys: ids w₁…wₙ packed as (((w₁ << 21) | w₂) << 21) | w₃ for n = 3.
     public let keys: [UInt64]
@@ -25,45 +34,51 @@ public struct NGramModel: Sendable {
     public let cumulative: [Double]
     /// V: ids 0..<V may be drawn under add-k.
     public let vocabularySize: Int
-    /// k of add-k; 0 for the unsmoothed model.
+    /// k of add-k; 0 otherwise.
     public let addK: Double
     public let temperature: Double
+    /// The Kneser–Ney tables, when that is the smoothing.
+    public let kneserNey: KneserNey?
+    /// Contexts grouped by their first id (order 3) or by themselves (order 2): bucket b's contexts are
+    /// contexts[bucketStart[b] ..< bucketStart[b + 1]]. A lookup is then a search among a handful of contexts
+    /// instead of all of them (sampling spends most of its time finding contexts).
+    let bucketStart: [Int32]
+    let bucketShift: UInt64
 
     static let bits: UInt64 = 21
     static let idMask: UInt64 = (1 << 21) - 1
 
     /// The model fitted on `sentences` (`truncated[i]` says sentence i has no observed end).
-    public init(order: Int, sentences: [[UInt32]], truncated: [Bool], vocabularySize: Int, addK: Double, temperature: Double) {
-        self.order = order
+    public init(order: Int, sentences: [[UInt32]], truncated: [Bool], vocabularySize: Int, smoothing: Smoothing, temperature: Double) {
+        self.init(counts: NGramCounts(order: order, sentences: sentences, truncated: truncated), vocabularySize: vocabularySize,
+                  smoothing: smoothing, temperature: temperature)
+    }
+
+    /// The model of already counted n-grams.
+    public init(counts counted: NGramCounts, vocabularySize: Int, smoothing: Smoothing, temperature: Double) {
+        self.order = counted.order
         self.vocabularySize = vocabularySize
-        self.addK = addK
+        if case let .addK(k) = smoothing { addK = k } else { addK = 0 }
         self.temperature = temperature
-        var all: [UInt64] = []
-        all.reserveCapacity(sentences.reduce(0) { $0 + $1.count + 1 })
-        for (s, cut) in zip(sentences, truncated) {
-            var key: UInt64 = 0  // the n − 1 leading boundaries are zeros
-            let mask: UInt64 = order == 3 ? (1 << 63) - 1 : (1 << 42) - 1
-            for w in s {
-                key = (key << Self.bits | UInt64(w)) & mask
-                all.append(key)
-            }
-            if !cut { all.append((key << Self.bits) & mask) }
-        }
-        all.sort()
-        var keys: [UInt64] = [], counts: [Int] = [], contexts: [UInt64] = [], starts: [Int] = []
-        for k in all {
-            if let last = keys.last, last == k { counts[counts.count - 1] += 1; continue }
-            if contexts.last != k >> Self.bits { contexts.append(k >> Self.bits); starts.append(keys.count) }
-            keys.append(k)
-            counts.append(1)
+        let keys = counted.keys, counts = counted.counts
+        var contexts: [UInt64] = [], starts: [Int] = []
+        for (i, k) in keys.enumerated() where contexts.last != k >> Self.bits {
+            contexts.append(k >> Self.bits)
+            starts.append(i)
         }
         starts.append(keys.count)
+        bucketShift = counted.order == 3 ? Self.bits : 0
+        var buckets = [Int32](repeating: 0, count: Int((contexts.last ?? 0) >> bucketShift) + 2)
+        for c in contexts { buckets[Int(c >> bucketShift) + 1] += 1 }
+        for b in 1..<buckets.count { buckets[b] += buckets[b - 1] }
+        bucketStart = buckets
         var cumulative = [Double](repeating: 0, count: keys.count)
         let inverse = 1 / temperature
         for c in contexts.indices {
             var running = 0.0
             for i in starts[c]..<starts[c + 1] {
-                running += Double.pow(Double(counts[i]) + addK, inverse)
+                let weight = Double(counts[i]) + addK
+                running += inverse == 1 ? weight : Double.pow(weight, inverse)  // pow(x, 1) = x exactly: same numbers
                 cumulative[i] = running
             }
         }
@@ -72,11 +87,26 @@ public struct NGramModel: Sendable {
         self.contexts = contexts
         self.contextStart = starts
         self.cumulative = cumulative
+        kneserNey = smoothing == .kneserNey
+            ? KneserNey(order: order, keys: keys, counts: counts, vocabularySize: vocabularySize, temperature: temperature) : nil
     }
 
-    /// Index of `context` in `contexts`, if seen.
+    /// q(w | h) at T = 1, the law the temperature reshapes; `nil` for an unsmoothed context never seen (a dead end).
+    public func probability(_ w: UInt32, after context: UInt64) -> Double? {
+        if let kneserNey { return kneserNey.probability(w, after: context) }
+        guard let c = contextIndex(context) else { return addK > 0 ? 1 / Double(vocabularySize) : nil }
+        let start = contextStart[c], end = contextStart[c + 1]
+        let total = counts[start..<end].reduce(0, +)
+        let key = context << Self.bits | UInt64(w)
+        let count = keys[start..<end].firstIndex(of: key).map { counts[$0] } ?? 0
+        return (Double(count) + addK) / (Double(total) + addK * Double(vocabularySize))
+    }
+
+    /// Index of `context` in `contexts`, if seen: its bucket (the context's first id) bounds a short binary search.
     func contextIndex(_ context: UInt64) -> Int? {
-        var lo = 0, hi = contexts.count
+        let b = Int(context >> bucketShift)
+        guard b + 1 < bucketStart.count else { return nil }
+        var lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
         while lo < hi {
             let mid = (lo + hi) / 2
             if contexts[mid] < context { lo = mid + 1 } else { hi = mid }
@@ -87,6 +117,7 @@ public struct NGramModel: Sendable {
     /// The next id after `context`, or `nil` at a dead end (an unsmoothed context never seen with a continuation,
     /// possible only after a truncated training sentence).
     public func next(_ context: UInt64, _ rng: inout RandomStream) -> UInt32? {
+        if let kneserNey { return kneserNey.next(context, &rng) }
         guard let c = contextIndex(context) else {
             return addK > 0 ? UInt32(rng.nextBelow(vocabularySize)) : nil
         }

@@ -46,9 +46,20 @@ public final class TextCorpus: Sendable {
 
     // MARK: - Loading, once per process
 
-    /// The named corpora: the committed fixture (one sentence per line) and the full corpus fetched by
-    /// `scripts/fetch-corpus` (a folder of raw speeches, cleaned and split here).
-    public static let named: [String: String] = ["sotu-fixture": "experiments/data/sotu-fixture.txt", "sotu": "data/sotu"]
+    /// The named corpora: the committed fixture (one sentence per line), the full corpus fetched by
+    /// `scripts/fetch-corpus` (a folder of raw speeches, cleaned and split here) and its ~1 MB slice.
+    public static let named: [String: String] = ["sotu-fixture": "experiments/data/sotu-fixture.txt", "sotu": "data/sotu",
+                                                 "sotu-1mb": "data/sotu"]
+    /// Every `stride`-th sentence of a named corpus is kept (sentences 0, s, 2s, … of the cleaned, split text, in
+    /// file-name order). `sotu-1mb`: every 12th of the ~75,300 sentences of the 249 speeches, ~6,270 sentences and
+    /// ~1.0 MB, spread evenly over 1790–2026 (a contiguous run of recent speeches would keep one era's vocabulary).
+    public static let strides: [String: Int] = ["sotu-1mb": 12]
+
+    /// The named corpus, loaded (and cached) on first use; `nil` if its file or folder is missing.
+    public static func load(named name: String) -> TextCorpus? {
+        guard let path = path(named: name) else { return nil }
+        return load(path: path, stride: strides[name] ?? 1)
+    }
 
     /// The path of a named corpus: relative to the current directory, else to the package root of this source file
     /// (so tests find the fixture wherever they run); `nil` if neither exists.
@@ -68,13 +79,15 @@ public final class TextCorpus: Sendable {
     }
     private static let cache = Cache()
 
-    /// The corpus at `path`, read, cleaned, split and tokenised on first use and cached by path (thread-safe: a
-    /// second caller waits for the first load). A folder is read as raw speeches (`*.txt`, in name order); a file
-    /// as one sentence per line. `nil` if nothing can be read.
-    public static func load(path: String) -> TextCorpus? {
+    /// The corpus at `path`, read, cleaned, split and tokenised on first use and cached by path and stride
+    /// (thread-safe: a second caller waits for the first load). A folder is read as raw speeches (`*.txt`, in name
+    /// order); a file as one sentence per line. Every `stride`-th sentence is kept. `nil` if nothing can be read.
+    public static func load(path: String, stride: Int = 1) -> TextCorpus? {
+        precondition(stride >= 1)
         cache.lock.lock()
         defer { cache.lock.unlock() }
-        if let corpus = cache.byPath[path] { return corpus }
+        let cacheKey = "\(path)#\(stride)"
+        if let corpus = cache.byPath[cacheKey] { return corpus }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
         var sentences: [String] = []
@@ -88,8 +101,9 @@ public final class TextCorpus: Sendable {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
             sentences = Cleaner.clean(text).split(separator: "\n").map(String.init)
         }
+        if stride > 1 { sentences = Swift.stride(from: 0, to: sentences.count, by: stride).map { sentences[$0] } }
         let corpus = TextCorpus(sentences: sentences)
-        cache.byPath[path] = corpus
+        cache.byPath[cacheKey] = corpus
         return corpus
     }
 }

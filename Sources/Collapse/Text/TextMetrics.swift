@@ -14,7 +14,8 @@ public enum TextMetrics {
             }
         }
         guard !keys.isEmpty else { return 0 }
-        return Double(uniqueCount(&keys)) / Double(keys.count)
+        RadixSort.sort(&keys, significantBits: 21 * n)
+        return Double(uniqueCount(sorted: keys)) / Double(keys.count)
     }
 
     /// The mean type-token ratio over the consecutive complete chunks of `chunk` tokens of the concatenated text
@@ -23,23 +24,43 @@ public enum TextMetrics {
         guard !tokens.isEmpty else { return 0 }
         let chunks = tokens.count / chunk
         guard chunks > 0 else { return Double(typeCount(tokens[...])) / Double(tokens.count) }
+        var seen = TypeMarks(tokens)
         var sum = 0.0
-        for c in 0..<chunks { sum += Double(typeCount(tokens[(c * chunk)..<((c + 1) * chunk)])) / Double(chunk) }
+        for c in 0..<chunks { sum += Double(seen.count(tokens[(c * chunk)..<((c + 1) * chunk)])) / Double(chunk) }
         return sum / Double(chunks)
     }
 
     /// Number of distinct ids in `tokens`.
     public static func typeCount(_ tokens: ArraySlice<UInt32>) -> Int {
-        var keys = tokens.map { UInt64($0) }
-        return uniqueCount(&keys)
+        var seen = TypeMarks(tokens)
+        return seen.count(tokens)
     }
 
-    /// Sorts `keys` and counts the distinct values (sorting, not hashing: the result and the work never depend
-    /// on a per-process hash seed).
-    static func uniqueCount(_ keys: inout [UInt64]) -> Int {
-        keys.sort()
+    /// Counts the distinct values of sorted keys.
+    static func uniqueCount(sorted keys: [UInt64]) -> Int {
         var unique = 0
         for i in keys.indices where i == 0 || keys[i] != keys[i - 1] { unique += 1 }
         return unique
+    }
+
+    /// Distinct ids of slices in O(length): one mark per id, stamped with the slice's number, so consecutive slices
+    /// (TTR's chunks) reuse one array without clearing it. No hashing: nothing depends on a per-process seed.
+    struct TypeMarks {
+        var stamp: [UInt32]
+        var current: UInt32 = 0
+
+        init<C: Collection>(_ tokens: C) where C.Element == UInt32 {
+            stamp = [UInt32](repeating: 0, count: Int(tokens.max() ?? 0) + 1)
+        }
+
+        mutating func count(_ tokens: ArraySlice<UInt32>) -> Int {
+            current += 1
+            var distinct = 0
+            for t in tokens where stamp[Int(t)] != current {
+                stamp[Int(t)] = current
+                distinct += 1
+            }
+            return distinct
+        }
     }
 }
