@@ -50,11 +50,18 @@ public struct CellOutcome: Sendable {
 public struct Engine: Sendable {
     public let threads: Int
     public let blockSize: Int
+    /// BLAS threads per worker (default 1: parallelism over units, one BLAS thread each). More can help a
+    /// single huge cell; threaded BLAS may change the last bits of results.
+    public let blasThreads: Int
+    /// Force every family's reference loop (`SimulationRequest.direct`).
+    public let direct: Bool
 
-    public init(threads: Int, blockSize: Int = 25) {
-        precondition(threads >= 1 && blockSize >= 1)
+    public init(threads: Int, blockSize: Int = 25, blasThreads: Int = 1, direct: Bool = false) {
+        precondition(threads >= 1 && blockSize >= 1 && blasThreads >= 1)
         self.threads = threads
         self.blockSize = blockSize
+        self.blasThreads = blasThreads
+        self.direct = direct
     }
 
     struct Unit: Sendable {
@@ -67,7 +74,7 @@ public struct Engine: Sendable {
     /// `cellFinished(task index, outcome)` once per task when its last unit is done.
     public func run(_ tasks: [CellTask], progress: (@Sendable (Int, Int) -> Void)? = nil,
                     cellFinished: (@Sendable (Int, CellOutcome) -> Void)? = nil) -> [CellOutcome] {
-        BLASRuntime.pinToSingleThread()
+        BLASRuntime.setThreads(blasThreads)
         var units: [Unit] = []
         var unitsOfTask: [Range<Int>] = []
         for (t, task) in tasks.enumerated() {
@@ -88,7 +95,8 @@ public struct Engine: Sendable {
                 let unit = frozenUnits[i]
                 let task = tasks[unit.task]
                 let request = SimulationRequest(parameters: task.parameters, regime: task.regimes[unit.regime],
-                                                generations: task.generations, replicates: unit.replicates, seed: task.seed)
+                                                generations: task.generations, replicates: unit.replicates, seed: task.seed,
+                                                direct: direct)
                 let block = task.family.simulate(request)
                 let (done, taskDone) = store.finish(i, block)
                 progress?(done, frozenUnits.count)
@@ -117,7 +125,7 @@ public struct Engine: Sendable {
             let metricCount = task.family.metrics.count
             let traces = perTask[t].map { blocks in
                 (0..<metricCount).map { m in
-                    Trace(generations: task.generations, replicates: task.replicates, values: blocks.flatMap { $0.values[m] })
+                    Trace(generations: task.generations, replicates: task.replicates, values: Trace.concatenating(blocks.map { $0.values[m] }))
                 }
             }
             return CellOutcome(task: task, traces: traces, fits: fits[t], minimumNormFits: fallbacks[t])

@@ -32,13 +32,19 @@ public struct SimulationRequest: Sendable {
     public let generations: Int
     public let replicates: Range<Int>
     public let seed: UInt64
+    /// Refit on the full training set every generation (the reference loop) instead of a family's fast path:
+    /// the same numbers to rounding (the tests pin each shortcut to the direct fit), far slower; for checking
+    /// and for benchmarking the shortcuts. Families without a separate fast path ignore it.
+    public let direct: Bool
 
-    public init(parameters: CellParameters, regime: Regime, generations: Int, replicates: Range<Int>, seed: UInt64) {
+    public init(parameters: CellParameters, regime: Regime, generations: Int, replicates: Range<Int>, seed: UInt64,
+                direct: Bool = false) {
         self.parameters = parameters
         self.regime = regime
         self.generations = generations
         self.replicates = replicates
         self.seed = seed
+        self.direct = direct
     }
 
     /// The random streams of one replicate (see `ReplicateStreams`).

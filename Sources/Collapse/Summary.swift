@@ -40,6 +40,13 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises `values` in their given order (sums are order-dependent; callers pass replicate order).
     public init(_ values: [Double]) {
+        var buffer = values
+        self.init(reordering: &buffer)
+    }
+
+    /// The same summary, computed in `values`' own storage: the sums run in the given order first, then the
+    /// order statistics are selected in place, leaving `values` reordered.
+    public init(reordering values: inout [Double]) {
         count = values.count
         let bad = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         nonFinite = bad
@@ -54,15 +61,14 @@ public struct Summary: Sendable, Equatable {
         for v in values { ss += (v - m) * (v - m) }
         mean = m
         standardError = count > 1 ? (ss / Double(count - 1) / Double(count)).squareRoot() : .nan
-        let sorted = values.sorted()
-        median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2
-        if let j = Self.medianConfidenceRank(count) {
-            medianLow = sorted[j - 1]
-            medianHigh = sorted[count - j]
-        } else {
-            medianLow = sorted[0]
-            medianHigh = sorted[count - 1]
-        }
+        // The order statistics at the median and CI ranks, by selection (the same values sorting would give).
+        let lowRank: Int, highRank: Int
+        if let j = Self.medianConfidenceRank(count) { lowRank = j - 1; highRank = count - j } else { lowRank = 0; highRank = count - 1 }
+        let middle = count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
+        let picked = OrderStatistics.select([lowRank] + middle + [highRank], in: &values)
+        medianLow = picked[0]
+        median = middle.count == 1 ? picked[1] : (picked[1] + picked[2]) / 2
+        medianHigh = picked[picked.count - 1]
     }
 
     /// (mean − reference)/SE; 0 when both are exactly equal with SE = 0, ±∞ when SE = 0 and they differ.

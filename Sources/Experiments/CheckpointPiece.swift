@@ -69,15 +69,15 @@ public struct CellPiece: Sendable {
 /// The binary layout of a `.piece` file. Doubles are stored as their IEEE-754 bit patterns, so a resumed or
 /// merged run sees exactly the doubles the original run computed (NaN payloads and −0 included):
 ///
-///     "harness-piece 1\n"                     magic and layout version (16 bytes)
+///     "harness-piece 2\n"                     magic and layout version (16 bytes)
 ///     UInt64 little-endian                    byte length n of the header
 ///     n bytes                                 header, JSON (`Header`)
 ///     8 bytes per value, little-endian        traces[regime][metric] values in order
 ///
-/// The header carries the checkpoint key, the cell, the replicate range, the shape and an FNV-1a checksum of
-/// the values, so a truncated or foreign file is recognised rather than read.
+/// The header carries the checkpoint key, the cell, the replicate range, the shape and a word-wise FNV-1a checksum of
+/// the values (layout 2; layout 1 hashed bytewise and is no longer read), so a truncated or foreign file is recognised rather than read.
 enum PieceFile {
-    static let magic = Data("harness-piece 1\n".utf8)
+    static let magic = Data("harness-piece 2\n".utf8)
 
     struct Header: Codable, Equatable {
         let key: CheckpointKey
@@ -98,25 +98,37 @@ enum PieceFile {
     }
 
     static func encode(_ piece: CellPiece, key: CheckpointKey) -> Data {
-        var payload = Data()
-        payload.reserveCapacity(piece.traces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.values.count } } * 8)
+        var data = Data()
+        try? write(piece, key: key, to: &data)   // appending to Data does not throw
+        return data
+    }
+
+    /// Streams the piece's bytes (layout above) into `sink`, straight from the trace arrays.
+    static func write<Sink: AtomicFile.ByteSink>(_ piece: CellPiece, key: CheckpointKey, to sink: inout Sink) throws {
+        var hash = checksumSeed
         for regime in piece.traces {
-            for trace in regime {
-                for value in trace.values { withUnsafeBytes(of: value.bitPattern.littleEndian) { payload.append(contentsOf: $0) } }
-            }
+            for trace in regime { hash = trace.values.withUnsafeBytes { checksum(continuing: hash, $0) } }
         }
         let header = Header(key: key, cell: piece.cellKey, from: piece.replicates.lowerBound, to: piece.replicates.upperBound,
                             regimes: piece.traces.count, metrics: piece.traces.first?.count ?? 0,
                             generations: piece.traces.first?.first?.generations ?? 0,
-                            fits: piece.fits, minimumNormFits: piece.minimumNormFits, checksum: checksum(payload))
+                            fits: piece.fits, minimumNormFits: piece.minimumNormFits, checksum: hash)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let headerData = (try? encoder.encode(header)) ?? Data()
-        var data = magic
-        withUnsafeBytes(of: UInt64(headerData.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(headerData)
-        data.append(payload)
-        return data
+        try magic.withUnsafeBytes { try sink.write($0) }
+        try withUnsafeBytes(of: UInt64(headerData.count).littleEndian) { try sink.write($0) }
+        try headerData.withUnsafeBytes { try sink.write($0) }
+        for regime in piece.traces {
+            for trace in regime {
+                #if _endian(little)
+                try trace.values.withUnsafeBytes { try sink.write($0) }   // already the stored byte order
+                #else
+                let swapped = trace.values.map { $0.bitPattern.littleEndian }
+                try swapped.withUnsafeBytes { try sink.write($0) }
+                #endif
+            }
+        }
     }
 
     /// Why a file is not a readable piece.
@@ -154,8 +166,10 @@ enum PieceFile {
         guard checksum(payload) == header.checksum else { throw Unreadable(reason: "values that do not match their checksum") }
         var values = [Double](repeating: 0, count: count)
         payload.withUnsafeBytes { raw in
-            for i in 0..<count {
-                values[i] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+            values.withUnsafeMutableBufferPointer { v in
+                for i in 0..<count {
+                    v[i] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+                }
             }
         }
         var rows: [[Trace]] = []
@@ -173,10 +187,23 @@ enum PieceFile {
         return (header, piece)
     }
 
-    /// FNV-1a 64 over bytes.
+    /// FNV-1a 64 taken a little-endian 64-bit word at a time (then over trailing bytes): eight times fewer
+    /// multiplies than bytewise FNV, which matters for pieces of hundreds of megabytes. Layout version 2.
     static func checksum(_ data: Data) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        data.withUnsafeBytes { checksum(continuing: checksumSeed, $0) }
+    }
+
+    static let checksumSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// Continues the checksum over more bytes; over buffers whose sizes are multiples of 8 this equals the
+    /// checksum of their concatenation.
+    static func checksum(continuing seed: UInt64, _ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h = seed
+        let words = raw.count / 8
+        for i in 0..<words {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) &* 0x0000_0100_0000_01B3
+        }
+        for byte in raw[(words * 8)...] { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

@@ -57,11 +57,13 @@ public final class CheckpointStore: @unchecked Sendable {
         return pieces
     }
 
-    /// Writes a piece atomically (temporary file, fsync, rename). Safe to call from several threads.
+    /// Writes a piece atomically (temporary file, fsync, rename), streamed from its traces without a copy in
+    /// memory. Safe to call from several threads.
     public func save(_ piece: CellPiece) throws {
-        let data = PieceFile.encode(piece, key: key)
         lock.lock(); defer { lock.unlock() }
-        try AtomicFile.write(data, to: directory.appendingPathComponent(piece.fileName))
+        try AtomicFile.write(to: directory.appendingPathComponent(piece.fileName)) { sink in
+            try PieceFile.write(piece, key: key, to: &sink)
+        }
     }
 
     /// Removes the folder (after the run's results are written).

@@ -22,6 +22,7 @@ public enum Runner {
     /// every piece of the plan in plan order, and how many were read back from the store. A piece that cannot be saved stops the run after the engine
     /// returns, as a `SpecError` naming the folder.
     public static func simulate(_ spec: Spec, plan: [WorkPiece], threads: Int, store: CheckpointStore?,
+                                blasThreads: Int = 1, direct: Bool = false,
                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws(SpecError) -> (pieces: [CellPiece], resumed: Int) {
         let cells = spec.cells
         let stored = try store?.load() ?? [:]
@@ -38,7 +39,7 @@ public enum Runner {
                 do { try store.save(CellPiece(outcome)) } catch { failure.record(error) }
             }
         }
-        let outcomes = tasks.isEmpty ? [] : Engine(threads: threads).run(tasks, progress: progress, cellFinished: onFinished)
+        let outcomes = tasks.isEmpty ? [] : Engine(threads: threads, blasThreads: blasThreads, direct: direct).run(tasks, progress: progress, cellFinished: onFinished)
         if let error = failure.first, let store {
             throw SpecError(file: store.directory.path, path: "--out", message: "expected a writable checkpoint folder, found an error: \(error.localizedDescription)")
         }
@@ -58,7 +59,7 @@ public enum Runner {
             let traces = spec.regimes.indices.map { r in
                 (0..<metricCount).map { m in
                     Trace(generations: spec.generations, replicates: parts.reduce(0) { $0 + $1.replicates.count },
-                          values: parts.flatMap { $0.traces[r][m].values })
+                          values: Trace.concatenating(parts.map { $0.traces[r][m].values }))
                 }
             }
             return CellResult(

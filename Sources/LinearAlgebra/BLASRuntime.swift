@@ -12,10 +12,13 @@ public enum BLASRuntime {
     /// Pins OpenBLAS to one thread. harness parallelises over independent work units instead (faster on
     /// 2 cores, measured in shared/STACK.md), and a fixed BLAS thread count keeps every number independent
     /// of `--threads`. A no-op on the reference BLAS, which is single-threaded.
-    public static func pinToSingleThread() {
+    public static func pinToSingleThread() { setThreads(1) }
+
+    /// Sets OpenBLAS's thread count (process-wide). A no-op on the reference BLAS.
+    public static func setThreads(_ n: Int) {
         typealias SetThreads = @convention(c) (Int32) -> Void
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openblas_set_num_threads") else { return }
-        unsafeBitCast(symbol, to: SetThreads.self)(1)
+        unsafeBitCast(symbol, to: SetThreads.self)(Int32(max(1, n)))
     }
 
     /// OpenBLAS's configuration string (version, kernel, threading), or `nil` on another BLAS.

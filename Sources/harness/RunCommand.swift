@@ -33,8 +33,16 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("OpenBLAS threads per worker (default 1; more can help one huge cell with few workers, and may change the last bits).", valueName: "n"))
+    var blasThreads: Int = 1
+
+    @Flag(help: "Refit on the full training set every generation (the reference loop) instead of the fast paths: the same numbers to rounding, much slower. For checking and benchmarking.")
+    var direct = false
+
     func validate() throws {
         guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
+        guard !(direct && shard != nil) else { throw ValidationError("--direct cannot be combined with --shard (merge expects fast-path pieces)") }
+        guard blasThreads >= 1 && blasThreads <= 256 else { throw ValidationError("--blas-threads must be between 1 and 256, found \(blasThreads)") }
     }
 
     func run() throws {
@@ -49,14 +57,16 @@ struct RunCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: out ?? "results/\(spec.name)")
         let store = CheckpointStore(
-            directory: directory.appendingPathComponent(share == nil ? Self.checkpointFolder : ShardManifest.piecesFolder),
+            // Direct fits agree with the fast paths only to rounding, so their pieces are kept apart.
+            directory: directory.appendingPathComponent((share == nil ? Self.checkpointFolder : ShardManifest.piecesFolder) + (direct ? "-direct" : "")),
             key: CheckpointKey(spec: spec))
         let plan = spec.plan(shard: share)
         let title = share.map { "\(spec.name) shard \($0)" } ?? spec.name
         let reporter: ProgressReporter? = quiet ? nil : ProgressReporter(title: title)
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let reporter { callback = { done, total in reporter.update(done, total) } }
-        let (pieces, resumed) = try Runner.simulate(spec, plan: plan, threads: threads, store: store, progress: callback)
+        let (pieces, resumed) = try Runner.simulate(spec, plan: plan, threads: threads, store: store,
+                                                      blasThreads: blasThreads, direct: direct, progress: callback)
         reporter?.finish()
         if resumed > 0 && !quiet {
             err.write(Data("resumed \(resumed) of \(plan.count) finished piece\(plan.count == 1 ? "" : "s") from \(store.directory.path)\n".utf8))

@@ -65,7 +65,7 @@ public enum LinearRegression: ModelFamily {
 
     public static func simulate(_ request: SimulationRequest) -> SimulationBlock {
         let model = Model(request.parameters)
-        if !Regime.mixing.contains(request.regime), model.fastPathApplies(to: request.regime) {
+        if !request.direct, !Regime.mixing.contains(request.regime), model.fastPathApplies(to: request.regime) {
             return model.simulateFast(request)
         }
         return ReferenceLoop.simulate(model, metricCount: metrics.count, request)
