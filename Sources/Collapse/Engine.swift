@@ -88,6 +88,9 @@ public struct Engine: Sendable {
             unitsOfTask.append(first..<units.count)
         }
         let store = UnitStore(count: units.count, tasks: units.map(\.task), taskCount: tasks.count)
+        for (t, range) in unitsOfTask.enumerated() where range.isEmpty {   // nothing to run: an empty outcome
+            store.keep(assemble([tasks[t]], [], [])[0], task: t)
+        }
         let frozenUnits = units
         let frozenRanges = unitsOfTask
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
@@ -100,15 +103,18 @@ public struct Engine: Sendable {
                 let block = task.family.simulate(request)
                 let (done, taskDone) = store.finish(i, block)
                 progress?(done, frozenUnits.count)
-                if taskDone, let cellFinished {
+                if taskDone {
+                    // Assemble the task as soon as it is complete and let its blocks go, so a run holds each
+                    // number once (blocks of unfinished tasks + outcomes), not twice.
                     let range = frozenRanges[unit.task]
-                    let blocks = store.blocks(range)
+                    let blocks = store.takeBlocks(range)
                     let outcome = assemble([task], Array(frozenUnits[range]).map { Unit(task: 0, regime: $0.regime, replicates: $0.replicates) }, blocks)[0]
-                    cellFinished(unit.task, outcome)
+                    store.keep(outcome, task: unit.task)
+                    cellFinished?(unit.task, outcome)
                 }
             }
         }
-        return assemble(tasks, units, store.results())
+        return store.outcomes()
     }
 
     private func assemble(_ tasks: [CellTask], _ units: [Unit], _ blocks: [SimulationBlock]) -> [CellOutcome] {
@@ -143,8 +149,11 @@ private final class UnitStore: @unchecked Sendable {
     private let taskOfUnit: [Int]
     private var remaining: [Int]
 
+    private var finished: [CellOutcome?]
+
     init(count: Int, tasks: [Int], taskCount: Int) {
         blocks = Array(repeating: nil, count: count)
+        finished = Array(repeating: nil, count: taskCount)
         taskOfUnit = tasks
         remaining = Array(repeating: 0, count: taskCount)
         for t in tasks { remaining[t] += 1 }
@@ -166,14 +175,22 @@ private final class UnitStore: @unchecked Sendable {
         return (done, remaining[taskOfUnit[i]] == 0)
     }
 
-    /// The blocks of a range of units, all finished.
-    func blocks(_ range: Range<Int>) -> [SimulationBlock] {
+    /// The blocks of a range of units, all finished, removed from the store.
+    func takeBlocks(_ range: Range<Int>) -> [SimulationBlock] {
         lock.lock(); defer { lock.unlock() }
-        return blocks[range].map { $0! }
+        let taken = blocks[range].map { $0! }
+        for i in range { blocks[i] = nil }
+        return taken
     }
 
-    func results() -> [SimulationBlock] {
+    func keep(_ outcome: CellOutcome, task: Int) {
         lock.lock(); defer { lock.unlock() }
-        return blocks.map { $0! }
+        finished[task] = outcome
+    }
+
+    /// Every task's outcome, in task order (all finished).
+    func outcomes() -> [CellOutcome] {
+        lock.lock(); defer { lock.unlock() }
+        return finished.map { $0! }
     }
 }

@@ -14,7 +14,7 @@
 /// accumulate-subsample and the mixing regimes). At generation 1 that is the human sample.
 public enum NGramText: ModelFamily {
     public static let name = "ngram-text"
-    public static let version = 1
+    public static let version = 2
     public static let summary = "a word n-gram model retrained on its own sentences (Guo et al. 2024)"
 
     public static let parameters: [ParameterSchema] = [
