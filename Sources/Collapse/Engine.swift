@@ -87,7 +87,15 @@ public struct Engine: Sendable {
             }
             unitsOfTask.append(first..<units.count)
         }
-        let store = UnitStore(count: units.count, tasks: units.map(\.task), taskCount: tasks.count)
+        // Costliest units first (longest-processing-time order), so the last units to finish are small ones and
+        // no worker idles at the end behind one big cell. Only the order of work changes, never a number.
+        let cost = units.map { unit -> Double in
+            let task = tasks[unit.task]
+            return task.family.estimatedOperationsPerGeneration(task.parameters, regime: task.regimes[unit.regime])
+                * Double(task.generations) * Double(unit.replicates.count)
+        }
+        let order = units.indices.sorted { cost[$0] > cost[$1] || (cost[$0] == cost[$1] && $0 < $1) }
+        let store = UnitStore(count: units.count, tasks: units.map(\.task), taskCount: tasks.count, order: order)
         for (t, range) in unitsOfTask.enumerated() where range.isEmpty {   // nothing to run: an empty outcome
             store.keep(assemble([tasks[t]], [], [])[0], task: t)
         }
@@ -151,7 +159,11 @@ private final class UnitStore: @unchecked Sendable {
 
     private var finished: [CellOutcome?]
 
-    init(count: Int, tasks: [Int], taskCount: Int) {
+    /// The order in which units are handed out.
+    private let order: [Int]
+
+    init(count: Int, tasks: [Int], taskCount: Int, order: [Int]) {
+        self.order = order
         blocks = Array(repeating: nil, count: count)
         finished = Array(repeating: nil, count: taskCount)
         taskOfUnit = tasks
@@ -163,7 +175,7 @@ private final class UnitStore: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard next < blocks.count else { return nil }
         next += 1
-        return next - 1
+        return order[next - 1]
     }
 
     /// Stores a finished block; returns the number of units done and whether this was its task's last unit.
