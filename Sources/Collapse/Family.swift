@@ -32,9 +32,11 @@ public struct SimulationRequest: Sendable {
     public let generations: Int
     public let replicates: Range<Int>
     public let seed: UInt64
-    /// Refit on the full training set every generation (the reference loop) instead of a family's fast path:
-    /// the same numbers to rounding (the tests pin each shortcut to the direct fit), far slower; for checking
-    /// and for benchmarking the shortcuts. Families without a separate fast path ignore it.
+    /// Refit on the full training set every generation (the reference loop) instead of a family's fast path,
+    /// far slower; for checking and for benchmarking the shortcuts. Linear regression gives the same numbers
+    /// to rounding (the tests pin each shortcut to the direct fit). The Gaussian and mixture-regression families
+    /// then also draw every sample instead of their sufficient statistics (`sampler`), so they agree in
+    /// distribution only. Families without a separate fast path ignore it.
     public let direct: Bool
 
     public init(parameters: CellParameters, regime: Regime, generations: Int, replicates: Range<Int>, seed: UInt64,

@@ -107,7 +107,14 @@ enum PieceFile {
     static func write<Sink: AtomicFile.ByteSink>(_ piece: CellPiece, key: CheckpointKey, to sink: inout Sink) throws {
         var hash = checksumSeed
         for regime in piece.traces {
-            for trace in regime { hash = trace.values.withUnsafeBytes { checksum(continuing: hash, $0) } }
+            for trace in regime {
+                #if _endian(little)
+                hash = trace.values.withUnsafeBytes { checksum(continuing: hash, $0) }
+                #else
+                let stored = trace.values.map { $0.bitPattern.littleEndian }   // hash the bytes as written
+                hash = stored.withUnsafeBytes { checksum(continuing: hash, $0) }
+                #endif
+            }
         }
         let header = Header(key: key, cell: piece.cellKey, from: piece.replicates.lowerBound, to: piece.replicates.upperBound,
                             regimes: piece.traces.count, metrics: piece.traces.first?.count ?? 0,

@@ -36,7 +36,7 @@ extension BLAS {
     ) {
         if rows == 0 || columns == 0 {
             let m = trans == .none ? rows : columns
-            for i in 0..<m { y[i] *= beta }
+            for i in 0..<m { y[i] = beta == 0 ? 0 : beta * y[i] }   // BLAS: β = 0 overwrites y, NaN included
             return
         }
         cblas_dgemv(CblasColMajor, cblasTranspose(trans), Int32(rows), Int32(columns), alpha,

@@ -42,6 +42,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
         guard !(direct && shard != nil) else { throw ValidationError("--direct cannot be combined with --shard (merge expects fast-path pieces)") }
+        guard !(blasThreads > 1 && shard != nil) else { throw ValidationError("--blas-threads > 1 cannot be combined with --shard (threaded BLAS may change the last bits between shards)") }
         guard blasThreads >= 1 && blasThreads <= 256 else { throw ValidationError("--blas-threads must be between 1 and 256, found \(blasThreads)") }
     }
 
@@ -57,8 +58,9 @@ struct RunCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: out ?? "results/\(spec.name)")
         let store = CheckpointStore(
-            // Direct fits agree with the fast paths only to rounding, so their pieces are kept apart.
-            directory: directory.appendingPathComponent((share == nil ? Self.checkpointFolder : ShardManifest.piecesFolder) + (direct ? "-direct" : "")),
+            // Direct fits and threaded BLAS agree with the default only to rounding, so their pieces are kept apart.
+            directory: directory.appendingPathComponent((share == nil ? Self.checkpointFolder : ShardManifest.piecesFolder)
+                                                        + (direct ? "-direct" : "") + (blasThreads > 1 ? "-blas\(blasThreads)" : "")),
             key: CheckpointKey(spec: spec))
         let plan = spec.plan(shard: share)
         let title = share.map { "\(spec.name) shard \($0)" } ?? spec.name

@@ -117,7 +117,10 @@ public enum Gaussian: ModelFamily {
     }
 
     public static func simulate(_ request: SimulationRequest) -> SimulationBlock {
-        Model(request.parameters).simulateFast(request)
+        let model = Model(request.parameters)
+        // --direct: every sample drawn and the fit refitted on the whole training set each generation.
+        if request.direct { return ReferenceLoop.simulate(model, metricCount: metrics.count, request) }
+        return model.simulateFast(request)
     }
 
     /// The parameters of one cell, unpacked.

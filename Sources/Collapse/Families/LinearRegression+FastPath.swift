@@ -11,7 +11,8 @@ import Randomness
 /// - accumulate:  ŵg = X⁺·mean(y₁…yg) = ((g − 1)·ŵg₋₁ + P·ŵg₋₁ + Zg)/g; at full rank ŵg = ŵg₋₁ + Zg/g,
 ///   which is Gerstgrasser et al.'s Theorem 1, ŵn = w* + (XᵀX)⁻¹Xᵀ Σᵢ Eᵢ/i.
 /// - accumulate-subsample: the subsample holds row k of X cₖ times, so its normal equations are
-///   Xᵀdiag(c)X·ŵ = Xᵀs with sₖ the sum of the chosen labels of row k: O(T·d²) per generation.
+///   Xᵀdiag(c)X·ŵ = Xᵀs with sₖ the sum of the chosen labels of row k: O(m·d²) per generation for the m ≈ 0.63·T
+///   distinct rows chosen (`LinearRegression+Subsample.swift`).
 /// Fresh design (T ≥ d + 2): replace solves each generation's normal equations; accumulate keeps the running
 /// sums Σ XgᵀXg and Σ Xgᵀyg. Every fit falls back to the minimum-norm solution when the normal equations are
 /// too ill-conditioned (`NormalEquations`). Fresh-design subsampling and T ≤ d + 1 with a fresh design run
@@ -142,7 +143,7 @@ extension LinearRegression.Model {
         }
     }
 
-    /// Z = (XᵀX)⁻¹X·[E₁ … E_G] into `ws.z` (one `dsyrk`, one Cholesky, one `dgemm`, one `dpotrs` with G
+    /// Z = (XᵀX)⁻¹Xᵀ·[E₁ … E_G] into `ws.z` (one `dsyrk`, one Cholesky, one `dgemm`, one `dpotrs` with G
     /// right-hand sides), or false when the normal equations are refused (rcond < 1e−10).
     private func solveNoise(_ x: Matrix, _ streams: ReplicateStreams, _ G: Int, _ ws: inout LinearWorkspace) -> Bool {
         let T = self.T, d = self.d

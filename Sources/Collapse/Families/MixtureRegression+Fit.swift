@@ -128,7 +128,7 @@ extension MixtureRegression.Model {
             var dataRNG = streams.stream(.data, generation: 1)
             let weights: Matrix
             var fallback = minimumNorm
-            if minimumNorm {
+            if minimumNorm || request.direct {   // --direct: every row kept, dgels/dgelsd on the stacked data
                 weights = directFit(world, &dataRNG)
             } else if sampler == .statistics {
                 (weights, fallback) = solve(sampledStatistics(world, &dataRNG))
